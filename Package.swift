@@ -1,0 +1,92 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Strictness every target of ours shares: Swift 6 mode is the tools-version default;
+/// these make the remaining opt-in checks explicit.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ncp-media-intelligence",
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
+    products: [
+        .library(name: "MediaIntelligence", targets: ["MediaIntelligence"]),
+        .library(name: "NCPRuntime", targets: ["NCPRuntime"]),
+        .executable(name: "ncp-codegen", targets: ["ncp-codegen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // Test-only: a small pure-Swift HTTP server (no SwiftNIO) for the loopback tests.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+    ],
+    targets: [
+        // MARK: Generator
+        .target(
+            name: "CodegenCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                "CodegenTemplates",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CodegenTemplates",
+            path: "Templates",
+            resources: [.copy("swift")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ncp-codegen",
+            dependencies: [
+                "CodegenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Runtime and the generated client
+        .target(
+            name: "NCPRuntime",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MediaIntelligence",
+            dependencies: ["NCPRuntime"],
+            path: "Generated/MediaIntelligence",
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "CodegenCoreTests",
+            dependencies: ["CodegenCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NCPRuntimeTests",
+            dependencies: [
+                "NCPRuntime",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

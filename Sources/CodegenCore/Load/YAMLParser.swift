@@ -1,0 +1,93 @@
+import Yams
+
+/// Turns a file's text into a YAML node tree, refusing input that would crash or hang the parser.
+enum YAMLParser {
+    /// Deeper nesting than this is refused before parsing: the composer recurses once per level.
+    static let maximumNesting = 64
+
+    /// The root node, or nil with a diagnostic.
+    static func parse(_ source: SpecSource, into diagnostics: inout Diagnostics) -> Node? {
+        if source.text.allSatisfy(\.isWhitespace) {
+            diagnostics.error("the file is empty", at: .start(of: source.path))
+            return nil
+        }
+        if let tooDeep = firstOverlyNestedPlace(in: source.text) {
+            diagnostics.error("the YAML is nested more than \(maximumNesting) levels deep", at: SourceLocation(file: source.path, line: tooDeep.line, column: tooDeep.column))
+            return nil
+        }
+        do {
+            guard let node = try Yams.compose(yaml: source.text) else {
+                diagnostics.error("the file holds no YAML document", at: .start(of: source.path))
+                return nil
+            }
+            return node
+        } catch let error as YamlError {
+            let (location, message) = describe(error, file: source.path)
+            diagnostics.error(message, at: location)
+            return nil
+        } catch {
+            diagnostics.error("the YAML can't be read: \(error)", at: .start(of: source.path))
+            return nil
+        }
+    }
+
+    /// Where flow brackets or block indentation first go deeper than the limit, if anywhere.
+    ///
+    /// A cheap pass over the text: it skips quoted strings and comments, counts `[`/`{`, and treats every
+    /// two columns of indentation as a level (the real spec never goes past eight).
+    static func firstOverlyNestedPlace(in text: String) -> (line: Int, column: Int)? {
+        var line = 1, column = 0, depth = 0, indentation = 0
+        var atLineStart = true
+        var quote: Character?
+        var inComment = false
+        for character in text {
+            column += 1
+            if character == "\n" {
+                line += 1; column = 0; atLineStart = true; indentation = 0; inComment = false
+                if quote == "'" { quote = nil } // single-quoted strings rarely span lines; don't let one swallow the file
+                continue
+            }
+            if atLineStart {
+                if character == " " || character == "-" {
+                    indentation += 1
+                    if indentation / 2 > maximumNesting { return (line, column) }
+                    continue
+                }
+                atLineStart = false
+            }
+            if inComment { continue }
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = character
+            case "#": inComment = true
+            case "[", "{":
+                depth += 1
+                if depth > maximumNesting { return (line, column) }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// A located, readable message for a libyaml or Yams error.
+    static func describe(_ error: YamlError, file: String) -> (SourceLocation, String) {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let contextText = context.map { " \($0.text)" } ?? ""
+            return (at(mark), "invalid YAML: \(problem)\(contextText)")
+        case .reader(let problem, _, _, _):
+            return (.start(of: file), "invalid YAML text: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = Array(Set(duplicates)).sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return (at(context.mark), "duplicate key \(names) in one mapping; each key may appear once")
+        default:
+            return (.start(of: file), "invalid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,306 @@
+/// A whole API description, as loaded from the YAML files: every element keeps where it was written.
+public struct Spec: Sendable {
+    /// The service as a whole.
+    public var service: Service
+    /// API groups by key, in file order.
+    public var groups: [Group]
+    /// Path parameters that operations name with `NAME: shared`.
+    public var sharedParameters: [Field]
+    /// Enumerations.
+    public var enums: [EnumType]
+    /// Object types.
+    public var types: [ObjectType]
+    /// The service's own error codes.
+    public var errors: [ErrorCode]
+    /// The API Gateway's error codes.
+    public var gatewayErrors: [ErrorCode]
+    /// Operations, sorted by file then position.
+    public var operations: [Operation]
+    /// Long-running work and how to wait for it.
+    public var waiters: [Waiter]
+
+    /// An empty spec, filled in by the loader.
+    public init(service: Service = Service(), groups: [Group] = [], sharedParameters: [Field] = [],
+                enums: [EnumType] = [], types: [ObjectType] = [], errors: [ErrorCode] = [],
+                gatewayErrors: [ErrorCode] = [], operations: [Operation] = [], waiters: [Waiter] = []) {
+        self.service = service
+        self.groups = groups
+        self.sharedParameters = sharedParameters
+        self.enums = enums
+        self.types = types
+        self.errors = errors
+        self.gatewayErrors = gatewayErrors
+        self.operations = operations
+        self.waiters = waiters
+    }
+}
+
+/// The `service:` section.
+public struct Service: Sendable {
+    public var name = ""
+    public var title = ""
+    public var description = ""
+    public var host = ""
+    public var legacyHosts: [String] = []
+    public var basePath = ""
+    public var authentication = ""
+    public var docs = ""
+    public var notes: [String] = []
+    public var location = SourceLocation(file: "", line: 0, column: 0)
+
+    /// An empty service, filled in by the loader.
+    public init() {}
+}
+
+/// An API group: operations of one group render together.
+public struct Group: Sendable {
+    public var key: String
+    public var title: String
+    public var description: String
+    public var location: SourceLocation
+}
+
+/// Primitive wire types.
+public enum Primitive: String, Sendable, CaseIterable {
+    case string, int32, int64, number, boolean, datetime, json
+}
+
+/// What a field holds.
+public indirect enum Shape: Sendable {
+    case primitive(Primitive)
+    /// A named enum or object type, checked by the validator.
+    case reference(String)
+    /// An array whose items are described by a field without a name.
+    case array(Field)
+}
+
+/// Where a parameter goes in the request.
+public enum ParameterLocation: String, Sendable {
+    case path, query
+}
+
+/// A property of an object, a parameter, a body field or an array's items.
+public struct Field: Sendable {
+    public var name: String
+    public var shape: Shape
+    public var required = false
+    public var nullable = false
+    public var defaultValue: SpecValue?
+    public var description = ""
+    public var note: String?
+    public var swiftName: String?
+    /// Other names the field is known by on the wire; decoding accepts them, encoding uses `name`.
+    public var wireNames: [String] = []
+    public var location: ParameterLocation?
+    /// `commaSeparated` for query arrays sent as `a,b,c`.
+    public var style: String?
+    public var constraints = Constraints()
+    public var sourceLocation: SourceLocation
+
+    /// Creates a field with the given shape; the loader fills in the rest.
+    public init(name: String, shape: Shape, sourceLocation: SourceLocation) {
+        self.name = name
+        self.shape = shape
+        self.sourceLocation = sourceLocation
+    }
+}
+
+/// Documented limits on a field's value.
+public struct Constraints: Sendable, Equatable {
+    public var minLength: Int?
+    public var maxLength: Int?
+    public var minimum: Int64?
+    public var maximum: Int64?
+    public var minItems: Int?
+    public var maxItems: Int?
+    public var pattern: String?
+    /// Characters the value must not contain, such as `;|``.
+    public var forbiddenCharacters: String?
+    /// The value must not be empty or only white space.
+    public var notBlank = false
+
+    /// No constraints.
+    public init() {}
+
+    /// Whether any limit is set.
+    public var isEmpty: Bool { self == Constraints() }
+}
+
+/// A cross-field rule of an object or body.
+public enum ObjectRule: Sendable {
+    case exactlyOneOf([String], error: String?, location: SourceLocation)
+    case requiredTogether([String], location: SourceLocation)
+    case mutuallyExclusive([String], location: SourceLocation)
+
+    /// The fields the rule names.
+    public var fields: [String] {
+        switch self {
+        case .exactlyOneOf(let fields, _, _), .requiredTogether(let fields, _), .mutuallyExclusive(let fields, _):
+            fields
+        }
+    }
+
+    /// Where the rule was written.
+    public var location: SourceLocation {
+        switch self {
+        case .exactlyOneOf(_, _, let location), .requiredTogether(_, let location), .mutuallyExclusive(_, let location):
+            location
+        }
+    }
+}
+
+/// A named object type.
+public struct ObjectType: Sendable {
+    public var name: String
+    public var description: String
+    /// The docs show only some fields; others are kept as open JSON.
+    public var partial: Bool
+    public var properties: [Field]
+    public var rules: [ObjectRule]
+    public var location: SourceLocation
+}
+
+/// One value of an enum.
+public struct EnumValue: Sendable {
+    public var value: String
+    public var description: String
+    public var swiftName: String?
+    public var location: SourceLocation
+}
+
+/// A named enumeration.
+public struct EnumType: Sendable {
+    public var name: String
+    public var description: String
+    /// Whether unknown values may arrive and must be kept.
+    public var open: Bool
+    public var values: [EnumValue]
+    public var location: SourceLocation
+}
+
+/// A documented error code.
+public struct ErrorCode: Sendable {
+    public var status: Int
+    public var code: String
+    public var name: String
+    public var message: String
+    public var meaning: String
+    public var alternativeMessages: [String]
+    /// A deliberate second listing of a code (10072 is listed under 400 and 422).
+    public var duplicate: Bool
+    public var retryable: Bool
+    public var note: String?
+    public var location: SourceLocation
+}
+
+/// Deprecation of an operation.
+public struct Deprecation: Sendable {
+    /// Removal date as written, such as `2027-01`.
+    public var removal: String
+    /// The operation that replaces this one.
+    public var replacement: String?
+    public var location: SourceLocation
+}
+
+/// A documented rate limit.
+public struct RateLimit: Sendable {
+    public var limit: Int
+    /// `second` or `minute`.
+    public var per: String
+    public var note: String?
+    /// Other readings in other copies of the docs.
+    public var alternatives: [RateLimit]
+    public var location: SourceLocation
+}
+
+/// How an operation pages.
+public struct Paging: Sendable {
+    /// One of `PagingStyle`'s raw values.
+    public var style: String
+    /// The result field holding the items.
+    public var items: String?
+    public var location: SourceLocation
+}
+
+/// The five paging styles of the docs.
+public enum PagingStyle: String, Sendable, CaseIterable {
+    /// Query `pageNum`/`pageSize`; result `content`, `totalCount`, `totalPage`, `pageNo`, `pageSize`.
+    case pageObject
+    /// No paging; a list in `result` and `totalCount` beside `result`.
+    case unpagedEnvelopeCount
+    /// No paging; a list and `totalCount` in `result`.
+    case unpagedList
+    /// An asynchronous search whose paging fields appear once it completed.
+    case asyncSearchPage
+    /// `pageNum`/`pageSize` in the request body.
+    case bodyPage
+}
+
+/// What a request body holds.
+public struct Body: Sendable {
+    public var properties: [Field]
+    public var rules: [ObjectRule]
+    public var partial: Bool
+    public var location: SourceLocation
+}
+
+/// What the `result` of a success envelope holds.
+public enum ResultShape: Sendable {
+    /// Nothing but `code` and `message`.
+    case none
+    /// A named type.
+    case reference(String, SourceLocation)
+    /// Not documented: decoded as open JSON.
+    case undocumented(description: String, SourceLocation)
+}
+
+/// An example request and response from the docs.
+public struct Example: Sendable {
+    public var summary: String
+    public var path: SpecValue?
+    public var query: SpecValue?
+    public var body: SpecValue?
+    public var response: SpecValue?
+    public var location: SourceLocation
+}
+
+/// One API operation.
+public struct Operation: Sendable {
+    public var id: String
+    public var group: String
+    public var summary: String
+    public var description: String
+    public var method: String
+    public var path: String
+    public var host: String?
+    public var doc: String
+    public var since: String?
+    public var deprecated: Deprecation?
+    public var rateLimit: RateLimit?
+    public var parameters: [Field]
+    public var body: Body?
+    public var result: ResultShape
+    public var envelopeFields: [Field]
+    public var paging: Paging?
+    /// The waiter for the work this operation starts.
+    public var starts: String?
+    public var errors: [(code: String, location: SourceLocation)]
+    public var examples: [Example]
+    public var notes: [String]
+    public var location: SourceLocation
+    /// Where `method` and `path` were written, for precise diagnostics.
+    public var pathLocation: SourceLocation
+}
+
+/// Long-running work: which operation reports its state and which values end it.
+public struct Waiter: Sendable {
+    public var name: String
+    public var description: String
+    public var startedBy: [String]
+    public var operation: String
+    public var field: String
+    public var success: [String]
+    public var failure: [String]
+    public var pending: [String]
+    public var location: SourceLocation
+}

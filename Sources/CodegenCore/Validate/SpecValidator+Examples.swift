@@ -1,0 +1,116 @@
+extension SpecValidator {
+    /// An example's path, query, body and response must fit the operation's shapes.
+    mutating func checkExample(_ example: Example, of operation: Operation) {
+        let owner = "the example '\(example.summary)' of '\(operation.id)'"
+        for (part, location) in [(example.path, ParameterLocation.path), (example.query, .query)] {
+            guard let part else { continue }
+            let parameters = operation.parameters.filter { $0.location == location }
+            report(conformance(of: part, to: parameters.map(\.withoutRequirement), partial: false, path: "the \(location.rawValue) of \(owner)", at: part.location))
+        }
+        if let body = example.body {
+            if let declared = operation.body {
+                report(conformance(of: body, to: declared.properties, partial: declared.partial, path: "the body of \(owner)", at: body.location))
+                report(ruleProblems(body, rules: declared.rules, path: "the body of \(owner)"))
+            } else {
+                diagnostics.error("\(owner) has a body, but the operation declares none", at: body.location)
+            }
+        }
+        guard let response = example.response else { return }
+        guard case .object = response, response["code"] != nil, response["message"] != nil else {
+            diagnostics.error("the response of \(owner) must be the whole envelope, with 'code' and 'message'", at: response.location)
+            return
+        }
+        if case .int = response["code"]! {
+            diagnostics.error("'code' in the response of \(owner) must be a string such as \"0\"; the service sends a string", at: response["code"]!.location)
+        }
+        switch operation.result {
+        case .reference(let name, _):
+            guard let result = response["result"] else {
+                diagnostics.error("the response of \(owner) has no 'result', but the operation returns '\(name)'", at: response.location)
+                return
+            }
+            if let type = typesByName[name] {
+                report(conformance(of: result, to: type.properties, partial: type.partial, path: "the result of \(owner)", at: result.location))
+            }
+        case .none:
+            if let result = response["result"] {
+                diagnostics.error("the response of \(owner) has a 'result', but the operation returns none", at: result.location)
+            }
+        case .undocumented:
+            break
+        }
+    }
+
+    /// Rules hold in examples too: the docs' own examples must not show a request the service refuses.
+    func ruleProblems(_ value: SpecValue, rules: [ObjectRule], path: String) -> [ConformanceProblem] {
+        rules.compactMap { rule in
+            let present = rule.fields.filter { name in
+                if case .null? = value[name] { return false }
+                return value[name] != nil
+            }
+            switch rule {
+            case .exactlyOneOf(let fields, _, _) where present.count != 1:
+                return ConformanceProblem(message: "\(path) must give exactly one of \(fields.joined(separator: ", ")), not \(present.count)", location: value.location)
+            case .requiredTogether(let fields, _) where !present.isEmpty && present.count != fields.count:
+                return ConformanceProblem(message: "\(path) must give \(fields.joined(separator: ", ")) together", location: value.location)
+            case .mutuallyExclusive(let fields, _) where present.count > 1:
+                return ConformanceProblem(message: "\(path) can't give both of \(fields.joined(separator: ", "))", location: value.location)
+            default:
+                return nil
+            }
+        }
+    }
+
+    mutating func report(_ problems: [ConformanceProblem]) {
+        for problem in problems {
+            diagnostics.error(problem.message, at: problem.location)
+        }
+    }
+
+    // MARK: Waiters
+
+    mutating func checkWaiters() {
+        for waiter in spec.waiters {
+            let owner = "waiter '\(waiter.name)'"
+            for id in waiter.startedBy where operationsByID[id] == nil {
+                diagnostics.error("\(owner) is started by the undefined operation '\(id)'\(Suggestion.hint(for: id, in: operationsByID.keys.sorted()))", at: waiter.location)
+            }
+            guard let operation = operationsByID[waiter.operation] else {
+                diagnostics.error("\(owner) polls the undefined operation '\(waiter.operation)'\(Suggestion.hint(for: waiter.operation, in: operationsByID.keys.sorted()))", at: waiter.location)
+                continue
+            }
+            guard case .reference(let typeName, _) = operation.result, let type = typesByName[typeName] else {
+                diagnostics.error("\(owner) polls '\(operation.id)', whose result is not a documented object", at: waiter.location)
+                continue
+            }
+            guard let field = type.properties.first(where: { $0.name == waiter.field }) else {
+                diagnostics.error("\(owner) reads '\(waiter.field)', which type '\(typeName)' does not have\(Suggestion.hint(for: waiter.field, in: type.properties.map(\.name)))", at: waiter.location)
+                continue
+            }
+            guard case .reference(let enumName) = field.shape, let enumType = enumsByName[enumName] else {
+                diagnostics.error("\(owner) reads '\(waiter.field)', which is not an enum", at: waiter.location)
+                continue
+            }
+            let values = enumType.values.map(\.value)
+            let listed = waiter.success + waiter.failure + waiter.pending
+            for value in listed where !values.contains(value) {
+                diagnostics.error("\(owner) lists '\(value)', which is not a value of enum '\(enumName)'\(Suggestion.hint(for: value, in: values))", at: waiter.location)
+            }
+            for value in values where listed.filter({ $0 == value }).count != 1 {
+                diagnostics.error("\(owner) must put the value '\(value)' of enum '\(enumName)' in exactly one of success, failure and pending", at: waiter.location)
+            }
+            if waiter.success.isEmpty {
+                diagnostics.error("\(owner) needs at least one success value", at: waiter.location)
+            }
+        }
+    }
+}
+
+extension Field {
+    /// The same field with `required` dropped: examples may leave optional-by-default parameters out.
+    var withoutRequirement: Field {
+        var copy = self
+        copy.required = false
+        return copy
+    }
+}

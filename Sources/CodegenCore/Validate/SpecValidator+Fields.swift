@@ -1,0 +1,117 @@
+import Foundation
+
+extension SpecValidator {
+    /// The Swift name a field will get.
+    static func swiftName(of field: Field) -> String {
+        field.swiftName ?? SwiftNames.lowerCamel(field.name)
+    }
+
+    mutating func checkProperties(_ properties: [Field], owner: String) {
+        checkDuplicates(properties.map { ($0.name, $0.sourceLocation) }, what: "property of \(owner)")
+        var wireNames: [(String, SourceLocation)] = []
+        for property in properties {
+            checkField(property, owner: owner)
+            if property.location != nil {
+                diagnostics.error("'in' is only for operation parameters, not for property '\(property.name)' of \(owner)", at: property.sourceLocation)
+            }
+            wireNames += ([property.name] + property.wireNames).map { ($0, property.sourceLocation) }
+        }
+        checkDuplicates(wireNames, what: "wire name of \(owner)")
+        checkSwiftNameCollisions(properties.map { ($0.name, Self.swiftName(of: $0), $0.sourceLocation) }, owner: owner)
+    }
+
+    /// The shape resolves, the constraints suit the shape, and the default obeys them.
+    mutating func checkField(_ field: Field, owner: String) {
+        let what = field.name.isEmpty ? "the items of a field of \(owner)" : "'\(field.name)' of \(owner)"
+        if let swiftName = field.swiftName, !isSwiftIdentifier(swiftName) {
+            diagnostics.error("swiftName '\(swiftName)' of \(what) is not a Swift identifier", at: field.sourceLocation)
+        }
+        checkShape(field.shape, at: field.sourceLocation, what: what)
+        checkConstraints(field, what: what)
+        if let value = field.defaultValue {
+            if field.required {
+                diagnostics.error("\(what) is required, so its default can never apply", at: value.location)
+            }
+            for problem in conformance(of: value, to: field, path: "the default of \(what)") {
+                diagnostics.error(problem.message, at: problem.location)
+            }
+        }
+    }
+
+    mutating func checkShape(_ shape: Shape, at location: SourceLocation, what: String) {
+        switch shape {
+        case .primitive: break
+        case .reference(let name):
+            if typesByName[name] == nil && enumsByName[name] == nil {
+                let known = spec.types.map(\.name) + spec.enums.map(\.name) + Primitive.allCases.map(\.rawValue) + ["array"]
+                diagnostics.error("\(what) has the undefined type '\(name)'\(Suggestion.hint(for: name, in: known))", at: location)
+            }
+        case .array(let items):
+            checkField(items, owner: what)
+        }
+    }
+
+    mutating func checkConstraints(_ field: Field, what: String) {
+        let c = field.constraints
+        let isString = field.shape.isPrimitive(.string)
+        let isInteger = field.shape.isPrimitive(.int32) || field.shape.isPrimitive(.int64)
+        let isArray = field.shape.isArray
+        func misplaced(_ name: String, _ present: Bool, _ allowed: Bool, _ kind: String) {
+            if present && !allowed {
+                diagnostics.error("'\(name)' applies to \(kind), and \(what) is not one", at: field.sourceLocation)
+            }
+        }
+        misplaced("minLength", c.minLength != nil, isString, "strings")
+        misplaced("maxLength", c.maxLength != nil, isString, "strings")
+        misplaced("pattern", c.pattern != nil, isString, "strings")
+        misplaced("forbiddenCharacters", c.forbiddenCharacters != nil, isString, "strings")
+        misplaced("notBlank", c.notBlank, isString, "strings")
+        misplaced("minimum", c.minimum != nil, isInteger, "integers")
+        misplaced("maximum", c.maximum != nil, isInteger, "integers")
+        misplaced("minItems", c.minItems != nil, isArray, "arrays")
+        misplaced("maxItems", c.maxItems != nil, isArray, "arrays")
+        if field.style != nil && !(isArray && field.location == .query) {
+            diagnostics.error("'style: commaSeparated' applies to query parameters that are arrays, and \(what) is not one", at: field.sourceLocation)
+        }
+        if let low = c.minLength, let high = c.maxLength, low > high {
+            diagnostics.error("\(what) has minLength \(low) above maxLength \(high)", at: field.sourceLocation)
+        }
+        if let low = c.minimum, let high = c.maximum, low > high {
+            diagnostics.error("\(what) has minimum \(low) above maximum \(high)", at: field.sourceLocation)
+        }
+        if let low = c.minItems, let high = c.maxItems, low > high {
+            diagnostics.error("\(what) has minItems \(low) above maxItems \(high)", at: field.sourceLocation)
+        }
+        if let pattern = c.pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
+            diagnostics.error("the pattern of \(what) is not a valid regular expression", at: field.sourceLocation)
+        }
+    }
+
+    mutating func checkRules(_ rules: [ObjectRule], properties: [Field], owner: String) {
+        let names = properties.map(\.name)
+        for rule in rules {
+            for name in rule.fields where !names.contains(name) {
+                diagnostics.error("a rule of \(owner) names '\(name)', which is not one of its properties\(Suggestion.hint(for: name, in: names))", at: rule.location)
+            }
+            if case .exactlyOneOf(_, let code?, let location) = rule, !spec.errors.contains(where: { $0.code == code }) {
+                diagnostics.error("a rule of \(owner) names the undefined error code '\(code)'", at: location)
+            }
+            if case .exactlyOneOf(let fields, _, let location) = rule,
+               properties.contains(where: { fields.contains($0.name) && $0.required }) {
+                diagnostics.error("an 'exactlyOneOf' rule of \(owner) can't name a required property", at: location)
+            }
+        }
+    }
+}
+
+extension Shape {
+    func isPrimitive(_ primitive: Primitive) -> Bool {
+        if case .primitive(let own) = self { return own == primitive }
+        return false
+    }
+
+    var isArray: Bool {
+        if case .array = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// The semantic checks: everything that is well-formed YAML of the right shape but still wrong.
+///
+/// Each check adds to one `Diagnostics`, so a spec with ten problems gets ten messages in one run.
+public struct SpecValidator {
+    let spec: Spec
+    let typesByName: [String: ObjectType]
+    let enumsByName: [String: EnumType]
+    let operationsByID: [String: Operation]
+    var diagnostics = Diagnostics()
+
+    /// Every problem in the spec.
+    public static func validate(_ spec: Spec) -> Diagnostics {
+        var validator = SpecValidator(spec: spec)
+        validator.run()
+        return validator.diagnostics
+    }
+
+    init(spec: Spec) {
+        self.spec = spec
+        typesByName = Dictionary(spec.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        enumsByName = Dictionary(spec.enums.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        operationsByID = Dictionary(spec.operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func run() {
+        checkService()
+        checkUniqueNames()
+        checkEnums()
+        for type in spec.types {
+            checkProperties(type.properties, owner: "type '\(type.name)'")
+            checkRules(type.rules, properties: type.properties, owner: "type '\(type.name)'")
+        }
+        for parameter in spec.sharedParameters {
+            checkField(parameter, owner: "shared parameter '\(parameter.name)'")
+        }
+        checkErrors(spec.errors, what: "error code")
+        checkErrors(spec.gatewayErrors, what: "gateway error code")
+        checkOperationUniqueness()
+        for operation in spec.operations {
+            checkOperation(operation)
+        }
+        checkWaiters()
+    }
+
+    // MARK: Service and names
+
+    mutating func checkService() {
+        let service = spec.service
+        guard !service.name.isEmpty else { return }
+        if !isSwiftIdentifier(service.name) {
+            diagnostics.error("the service name '\(service.name)' must be a Swift identifier (it names the module's client)", at: service.location)
+        }
+        if !service.basePath.hasPrefix("/") {
+            diagnostics.error("'basePath' must start with '/', not '\(service.basePath)'", at: service.location)
+        }
+    }
+
+    /// Types and enums share one namespace in the generated module.
+    mutating func checkUniqueNames() {
+        var seen: [String: SourceLocation] = [:]
+        let named = spec.types.map { ($0.name, $0.location, "type") } + spec.enums.map { ($0.name, $0.location, "enum") }
+        for (name, location, kind) in named {
+            if !isSwiftIdentifier(name) || name.first?.isUppercase != true {
+                diagnostics.error("\(kind) name '\(name)' must be an UpperCamelCase Swift identifier", at: location)
+            }
+            if let first = seen[name] {
+                diagnostics.error("\(kind) '\(name)' is declared twice; the first is at \(first)", at: location)
+            } else {
+                seen[name] = location
+            }
+        }
+        checkDuplicates(spec.waiters.map { ($0.name, $0.location) }, what: "waiter")
+        checkDuplicates(spec.groups.map { ($0.key, $0.location) }, what: "group")
+        checkDuplicates(spec.sharedParameters.map { ($0.name, $0.sourceLocation) }, what: "shared parameter")
+    }
+
+    mutating func checkDuplicates(_ items: [(String, SourceLocation)], what: String) {
+        var seen: [String: SourceLocation] = [:]
+        for (name, location) in items {
+            if let first = seen[name] {
+                diagnostics.error("\(what) '\(name)' is declared twice; the first is at \(first)", at: location)
+            } else {
+                seen[name] = location
+            }
+        }
+    }
+
+    /// Two different spec names that would become the same Swift name.
+    mutating func checkSwiftNameCollisions(_ items: [(spec: String, swift: String, location: SourceLocation)], owner: String) {
+        var seen: [String: (String, SourceLocation)] = [:]
+        for item in items {
+            if let (firstName, firstLocation) = seen[item.swift], firstName != item.spec {
+                diagnostics.error("'\(item.spec)' and '\(firstName)' (at \(firstLocation)) of \(owner) both become the Swift name '\(item.swift)'; give one a 'swiftName'", at: item.location)
+            } else {
+                seen[item.swift] = (item.spec, item.location)
+            }
+        }
+    }
+
+    mutating func checkEnums() {
+        for enumType in spec.enums {
+            checkDuplicates(enumType.values.map { ($0.value, $0.location) }, what: "value of enum '\(enumType.name)'")
+            checkSwiftNameCollisions(enumType.values.map { ($0.value, $0.swiftName ?? SwiftNames.lowerCamel($0.value), $0.location) },
+                                     owner: "enum '\(enumType.name)'")
+            for value in enumType.values {
+                if let swiftName = value.swiftName, !isSwiftIdentifier(swiftName) {
+                    diagnostics.error("swiftName '\(swiftName)' is not a Swift identifier", at: value.location)
+                }
+            }
+        }
+    }
+
+    mutating func checkErrors(_ errors: [ErrorCode], what: String) {
+        var byCode: [String: ErrorCode] = [:]
+        var byName: [String: ErrorCode] = [:]
+        for error in errors {
+            if error.code.isEmpty || !error.code.allSatisfy(\.isNumber) {
+                diagnostics.error("\(what) '\(error.code)' must be digits only", at: error.location)
+            }
+            if !(100...599).contains(error.status) {
+                diagnostics.error("HTTP status \(error.status) of \(what) '\(error.code)' is not between 100 and 599", at: error.location)
+            }
+            if !isSwiftIdentifier(error.name) || error.name.first?.isLowercase != true {
+                diagnostics.error("name '\(error.name)' of \(what) '\(error.code)' must be a lowerCamelCase Swift identifier", at: error.location)
+            }
+            if let first = byCode[error.code] {
+                if !error.duplicate {
+                    diagnostics.error("\(what) '\(error.code)' is listed twice (first at \(first.location)); mark the second 'duplicate: true' if the docs really list it twice", at: error.location)
+                } else if first.name != error.name || first.message != error.message {
+                    diagnostics.error("the duplicate listing of \(what) '\(error.code)' must keep the name '\(first.name)' and the message of the first", at: error.location)
+                }
+            } else {
+                if error.duplicate {
+                    diagnostics.error("\(what) '\(error.code)' is marked 'duplicate' but is not listed before", at: error.location)
+                }
+                byCode[error.code] = error
+                if let first = byName[error.name] {
+                    diagnostics.error("\(what)s '\(first.code)' and '\(error.code)' share the name '\(error.name)'", at: error.location)
+                } else {
+                    byName[error.name] = error
+                }
+            }
+        }
+    }
+
+    func isSwiftIdentifier(_ name: String) -> Bool {
+        guard let first = name.first, first.isLetter || first == "_" else { return false }
+        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `ncp-codegen`: compiles a NAVER Cloud API spec into a Swift client.
+@main
+struct NCPCodegen: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ncp-codegen",
+        abstract: "Generates a Swift client for a NAVER Cloud Platform API from its YAML spec.",
+        subcommands: [Validate.self]
+    )
+}
