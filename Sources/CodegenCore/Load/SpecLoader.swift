@@ -15,13 +15,18 @@ public enum SpecLoader {
         var spec = Spec()
         var diagnostics = Diagnostics()
         var serviceSeen: SourceLocation?
+        var unreadableFiles = 0
         for source in sources {
-            guard let root = YAMLParser.parse(source, into: &diagnostics) else { continue }
+            guard let root = YAMLParser.parse(source, into: &diagnostics) else {
+                unreadableFiles += 1
+                continue
+            }
             let reader = NodeReader(file: source.path)
             SpecDecoder(reader: reader).decode(root: root, into: &spec, serviceSeen: &serviceSeen)
             diagnostics.append(contentsOf: reader.diagnostics)
         }
-        if serviceSeen == nil, !sources.isEmpty {
+        // An unreadable file may be the one that declares the service; don't pile a guess on its real error.
+        if serviceSeen == nil, !sources.isEmpty, unreadableFiles == 0 {
             diagnostics.error("no file declares 'service'; one file must say what the API is called and where it lives",
                               at: .start(of: sources[0].path))
         }

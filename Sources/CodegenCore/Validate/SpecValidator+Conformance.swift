@@ -38,12 +38,12 @@ extension SpecValidator {
             guard case .array(let elements, _) = value else { return problem("must be a list, not \(value.kindName)") }
             if let minItems = c.minItems, elements.count < minItems { return problem("has \(elements.count) items, fewer than minItems \(minItems)") }
             if let maxItems = c.maxItems, elements.count > maxItems { return problem("has \(elements.count) items, more than maxItems \(maxItems)") }
-            return elements.enumerated().flatMap { conformance(of: $0.element, to: items, path: "\(path)[\($0.offset)]") }
+            return elements.enumerated().flatMap { conformance(of: $0.element, to: items, path: "item \($0.offset) of \(path)") }
         case .reference(let name):
             if let enumType = enumsByName[name] {
                 guard case .string(let text, _) = value else { return problem("must be a value of enum '\(name)', not \(value.kindName)") }
                 let values = enumType.values.map(\.value)
-                return values.contains(text) ? [] : problem("'\(text)' is not a value of enum '\(name)'\(Suggestion.hint(for: text, in: values))")
+                return values.contains(text) ? [] : problem("is '\(text)', which is not a value of enum '\(name)'\(Suggestion.hint(for: text, in: values))")
             }
             if let type = typesByName[name] {
                 return conformance(of: value, to: type.properties, partial: type.partial, path: path, at: value.location)
@@ -66,7 +66,7 @@ extension SpecValidator {
                 }
                 continue
             }
-            problems += conformance(of: pair.value, to: property, path: "\(path).\(pair.key)")
+            problems += conformance(of: pair.value, to: property, path: "'\(pair.key)' in \(path)")
         }
         for property in properties where property.required {
             let names = [property.name] + property.wireNames

@@ -42,7 +42,7 @@ extension SpecValidator {
                 diagnostics.error("the removal date '\(deprecated.removal)' of \(owner) must be YYYY-MM or YYYY-MM-DD", at: deprecated.location)
             }
             if let replacement = deprecated.replacement, operationsByID[replacement] == nil {
-                diagnostics.error("\(owner) is replaced by the undefined operation '\(replacement)'\(Suggestion.hint(for: replacement, in: operationsByID.keys.sorted()))", at: deprecated.location)
+                diagnostics.error("\(owner) is replaced by the undefined operation '\(replacement)'\(Suggestion.hint(for: replacement, in: operationsByID.keys.filter { $0 != operation.id }.sorted()))", at: deprecated.location)
             }
         }
         for reference in operation.errors where !spec.errors.contains(where: { $0.code == reference.code }) {
@@ -99,8 +99,11 @@ extension SpecValidator {
     mutating func checkResult(_ operation: Operation) {
         guard case .reference(let name, let location) = operation.result else { return }
         if typesByName[name] == nil {
-            let hint = enumsByName[name] != nil ? " (it is an enum; a result must be an object type)" : Suggestion.hint(for: name, in: typesByName.keys.sorted())
-            diagnostics.error("the result of '\(operation.id)' is the undefined type '\(name)'\(hint)", at: location)
+            if enumsByName[name] != nil {
+                diagnostics.error("the result of '\(operation.id)' is the enum '\(name)'; a result must be an object type", at: location)
+            } else {
+                diagnostics.error("the result of '\(operation.id)' is the undefined type '\(name)'\(Suggestion.hint(for: name, in: typesByName.keys.sorted()))", at: location)
+            }
         }
     }
 
