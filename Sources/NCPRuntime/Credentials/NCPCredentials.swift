@@ -1,0 +1,48 @@
+/// An NCP API key pair. Its descriptions never show the secret key, and show only the ends of the access key.
+public struct NCPCredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// The access key ID, sent in `x-ncp-iam-access-key`.
+    public let accessKey: String
+    /// The secret key; it only ever keys the HMAC and never leaves the process.
+    let secretKey: String
+
+    /// Creates credentials from an access key and a secret key.
+    public init(accessKey: String, secretKey: String) {
+        self.accessKey = accessKey
+        self.secretKey = secretKey
+    }
+
+    /// `NCPCredentials(accessKey: EXAM…1234, secretKey: <redacted>)`.
+    public var description: String {
+        "NCPCredentials(accessKey: \(Self.abbreviate(accessKey)), secretKey: <redacted>)"
+    }
+
+    public var debugDescription: String { description }
+
+    /// Enough of an access key to tell two apart in a log, not enough to use it.
+    static func abbreviate(_ key: String) -> String {
+        key.count <= 8 ? String(repeating: "*", count: key.count) : "\(key.prefix(4))…\(key.suffix(4))"
+    }
+}
+
+/// Where credentials come from. Implementations must be safe to call concurrently.
+public protocol CredentialProvider: Sendable {
+    /// A short name for messages, such as `environment` or `~/.ncloud/configure [DEFAULT]`.
+    var name: String { get }
+    /// The credentials, or an error saying what was looked for.
+    func credentials() async throws -> NCPCredentials
+}
+
+/// Why no credentials could be found; lists every place that was tried and never contains a secret.
+public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Each provider tried, with what it found lacking.
+    public var attempts: [String]
+
+    /// Creates the error.
+    public init(attempts: [String]) {
+        self.attempts = attempts
+    }
+
+    public var description: String {
+        "No NCP credentials found. Tried: " + attempts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import HTTPTypes
+
+/// Reads an error answer in either documented form, or neither.
+enum ErrorBodyParser {
+    /// Header names that may carry a request id (the docs name none; these are the gateway's usual ones).
+    static let requestIDHeaders = ["x-ncp-trace-id", "x-ncp-apigw-request-id", "x-request-id"]
+
+    static func error(for response: NCPResponse, operationID: String, attempts: Int) -> NCPError {
+        let requestID = requestIDHeaders.lazy.compactMap { HTTPField.Name($0).flatMap { response.headerFields[$0] } }.first
+        let raw = Array(response.body.prefix(NCPError.rawBodyLimit))
+        let object = try? NCPJSON.decoder.decode(JSONValue.self, from: response.body)
+        // Gateway form: {"error": {"errorCode": "210", "message": "Permission Denied"}}; errorCode may be a number.
+        if let gateway = object?["error"], let code = scalarText(gateway["errorCode"]) {
+            return NCPError(kind: .gateway, operationID: operationID, message: gateway["message"]?.stringValue ?? "",
+                            statusCode: response.statusCode, gatewayCode: GatewayErrorCode(rawValue: code),
+                            requestID: requestID, rawBody: raw, attempts: attempts)
+        }
+        // Service form: {"code": "10030", "message": "The workspace does not exist."}.
+        if let object, let code = scalarText(object["code"]) {
+            return NCPError(kind: .service, operationID: operationID, message: object["message"]?.stringValue ?? "",
+                            statusCode: response.statusCode, serviceCode: ServiceErrorCode(rawValue: code),
+                            requestID: requestID, rawBody: raw, attempts: attempts)
+        }
+        let reason = response.body.isEmpty ? "an empty body" : "a body in neither error form"
+        return NCPError(kind: .httpStatus, operationID: operationID, message: "HTTP \(response.statusCode) with \(reason)",
+                        statusCode: response.statusCode, requestID: requestID, rawBody: raw, attempts: attempts)
+    }
+
+    /// A JSON string or number as text: `"210"` and `210` both read as `210`.
+    static func scalarText(_ value: JSONValue?) -> String? {
+        switch value {
+        case .string(let text)?: text
+        case .integer(let number)?: String(number)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// Percent-encoding for request targets, done once so that the bytes signed are the bytes sent.
+public enum PercentEncoding {
+    /// RFC 3986 unreserved characters; everything else is encoded, `/` included, so a path parameter can't
+    /// add a path segment and a query value can't add a parameter.
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// `홍길동` → `%ED%99%8D%EA%B8%B8%EB%8F%99`, `a/b` → `a%2Fb`.
+    public static func encode(_ value: String) -> String {
+        let utf8 = value.utf8
+        if utf8.allSatisfy(isUnreserved) { return value }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count * 3)
+        for byte in utf8 {
+            if isUnreserved(byte) {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,85 @@
+public import HTTPTypes
+public import Foundation
+
+/// One API call, built by a generated method: its target already percent-encoded, its body already JSON.
+public struct NCPRequest: Sendable {
+    /// The operation id, for errors and logs.
+    public var operationID: String
+    /// The HTTP method.
+    public var method: HTTPRequest.Method
+    /// The percent-encoded path, starting with `/`.
+    public var path: String
+    /// Percent-encoded `name=value` pairs, in order.
+    public private(set) var queryItems: [String] = []
+    /// The JSON body, if any.
+    public var body: Data?
+    /// Whether repeating the request is harmless; non-idempotent requests are retried only when the server
+    /// certainly did not run them, unless the retry policy says otherwise.
+    public var isIdempotent: Bool
+
+    /// Creates a request. `GET`, `PUT` and `DELETE` count as idempotent unless told otherwise.
+    public init(operationID: String, method: HTTPRequest.Method, path: String, body: Data? = nil, isIdempotent: Bool? = nil) {
+        self.operationID = operationID
+        self.method = method
+        self.path = path
+        self.body = body
+        self.isIdempotent = isIdempotent ?? [.get, .put, .delete, .head, .options].contains(method)
+    }
+
+    /// Adds `name=value`, percent-encoding both; a nil value adds nothing.
+    public mutating func appendQuery(_ name: String, _ value: (some CustomStringConvertible)?) {
+        guard let value else { return }
+        queryItems.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(value.description))
+    }
+
+    /// Adds `name=a,b,c`: each value encoded, the separating commas left as they are, as the docs send them.
+    public mutating func appendCommaSeparatedQuery(_ name: String, _ values: [some CustomStringConvertible]?) {
+        guard let values, !values.isEmpty else { return }
+        queryItems.append(PercentEncoding.encode(name) + "=" + values.map { PercentEncoding.encode($0.description) }.joined(separator: ","))
+    }
+
+    /// Adds an enum's raw value.
+    public mutating func appendQuery<Value: RawRepresentable>(_ name: String, _ value: Value?) where Value.RawValue == String {
+        appendQuery(name, value?.rawValue)
+    }
+
+    /// The request target exactly as sent and signed: path, then `?query` when there is one.
+    public var pathAndQuery: String {
+        queryItems.isEmpty ? path : path + "?" + queryItems.joined(separator: "&")
+    }
+
+    /// Encodes a body as JSON.
+    public mutating func setJSONBody(_ value: some Encodable) throws {
+        body = try NCPJSON.encoder.encode(value)
+    }
+}
+
+/// One answer: status, headers and the whole body.
+public struct NCPResponse: Sendable {
+    /// The HTTP status code.
+    public var statusCode: Int
+    /// The header fields.
+    public var headerFields: HTTPFields
+    /// The body bytes.
+    public var body: Data
+
+    /// Creates a response.
+    public init(statusCode: Int, headerFields: HTTPFields = [:], body: Data = Data()) {
+        self.statusCode = statusCode
+        self.headerFields = headerFields
+        self.body = body
+    }
+}
+
+/// The JSON coders every request and response goes through.
+public enum NCPJSON {
+    /// Sorted keys, so request bodies are deterministic (and tests can compare them).
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// A plain decoder; date-times stay strings (`NCPDateTime`).
+    public static var decoder: JSONDecoder { JSONDecoder() }
+}
