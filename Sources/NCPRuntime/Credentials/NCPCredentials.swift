@@ -1,5 +1,5 @@
 /// An NCP API key pair. Its descriptions never show the secret key, and show only the ends of the access key.
-public struct NCPCredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct NCPCredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The access key ID, sent in `x-ncp-iam-access-key`.
     public let accessKey: String
     /// The secret key; it only ever keys the HMAC and never leaves the process.
@@ -17,6 +17,11 @@ public struct NCPCredentials: Sendable, Equatable, CustomStringConvertible, Cust
     }
 
     public var debugDescription: String { description }
+
+    /// What `dump` and debuggers show: the abbreviated access key and no secret.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["accessKey": Self.abbreviate(accessKey), "secretKey": "<redacted>"], displayStyle: .struct)
+    }
 
     /// Enough of an access key to tell two apart in a log, not enough to use it.
     static func abbreviate(_ key: String) -> String {

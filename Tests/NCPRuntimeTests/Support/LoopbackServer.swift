@@ -1,0 +1,117 @@
+import Crypto
+import FlyingFox
+import Foundation
+import NCPRuntime
+
+/// A real HTTP server on 127.0.0.1 that checks each request's NCP signature with its own HMAC code (not the
+/// runtime's signer) and answers from a script.
+final class LoopbackServer: @unchecked Sendable {
+    /// What the server saw of one request.
+    struct Received: Sendable {
+        var method: String
+        var target: String
+        var headers: [String: String]
+        var body: Data
+        var signatureIsValid: Bool
+    }
+
+    /// One scripted answer.
+    struct Answer: Sendable {
+        var status: Int
+        var headers: [String: String] = [:]
+        var body: Data = Data()
+        var delay: Duration = .zero
+
+        static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> Answer {
+            Answer(status: status, headers: headers.merging(["Content-Type": "application/json"]) { $1 }, body: Data(text.utf8))
+        }
+
+        static func success(_ resultJSON: String) -> Answer {
+            .json(200, #"{"code":"0","message":"success","result":\#(resultJSON)}"#)
+        }
+    }
+
+    let accessKey: String
+    let secretKey: String
+    private let server: HTTPServer
+    private let task: Task<Void, any Error>
+    let port: UInt16
+    private let lock = NSLock()
+    private var script: [Answer] = []
+    private var fallback: Answer
+    private var received: [Received] = []
+
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    /// Requests received so far, in arrival order.
+    var requests: [Received] { lock.withLock { received } }
+
+    private init(server: HTTPServer, task: Task<Void, any Error>, port: UInt16, accessKey: String, secretKey: String, fallback: Answer) {
+        self.server = server
+        self.task = task
+        self.port = port
+        self.accessKey = accessKey
+        self.secretKey = secretKey
+        self.fallback = fallback
+    }
+
+    /// Starts a server on a free loopback port.
+    static func start(accessKey: String = "TESTACCESSKEY0001", secretKey: String = "test-secret-key-do-not-log",
+                      fallback: Answer = .success("{}")) async throws -> LoopbackServer {
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled)
+        let box = HandlerBox()
+        await server.appendRoute("*") { request in try await box.handle(request) }
+        let task = Task { try await server.run() }
+        try await server.waitUntilListening()
+        guard case .ip4(_, let port)? = await server.listeningAddress else { throw CancellationError() }
+        let loopback = LoopbackServer(server: server, task: task, port: port, accessKey: accessKey, secretKey: secretKey, fallback: fallback)
+        box.owner = loopback
+        return loopback
+    }
+
+    /// Answers the next requests with these, in order; then with the fallback.
+    func enqueue(_ answers: Answer...) {
+        lock.withLock { script += answers }
+    }
+
+    func stop() async {
+        await server.stop()
+        task.cancel()
+    }
+
+    fileprivate func handle(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let body = try await request.bodyData
+        var headers: [String: String] = [:]
+        for (name, value) in request.headers { headers[name.rawValue.lowercased()] = value }
+        let target = request.target.rawValue
+        let valid = verifySignature(method: request.method.rawValue, target: target, headers: headers)
+        let answer: Answer = lock.withLock {
+            received.append(Received(method: request.method.rawValue, target: target, headers: headers, body: body, signatureIsValid: valid))
+            return script.isEmpty ? fallback : script.removeFirst()
+        }
+        if answer.delay > .zero { try await Task.sleep(for: answer.delay) }
+        var responseHeaders = HTTPHeaders()
+        for (name, value) in answer.headers { responseHeaders[HTTPHeader(name)] = value }
+        return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: "Scripted"), headers: responseHeaders, body: answer.body)
+    }
+
+    /// The gateway's check, written independently: HMAC-SHA256 over "METHOD target\ntimestamp\naccessKey".
+    private func verifySignature(method: String, target: String, headers: [String: String]) -> Bool {
+        guard let timestamp = headers["x-ncp-apigw-timestamp"], let milliseconds = Double(timestamp),
+              headers["x-ncp-iam-access-key"] == accessKey, let signature = headers["x-ncp-apigw-signature-v2"] else { return false }
+        let skew = abs(Date().timeIntervalSince1970 - milliseconds / 1000)
+        guard skew < 300 else { return false }
+        let message = "\(method) \(target)\n\(timestamp)\n\(accessKey)"
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: Data(secretKey.utf8)))
+        return Data(mac).base64EncodedString() == signature
+    }
+}
+
+/// Lets the route closure reach the server object created after it.
+private final class HandlerBox: @unchecked Sendable {
+    weak var owner: LoopbackServer?
+    func handle(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard let owner else { return HTTPResponse(statusCode: .serviceUnavailable) }
+        return try await owner.handle(request)
+    }
+}
