@@ -28,6 +28,8 @@ extension SpecDecoder {
         field.swiftName = reader.string(fields["swiftName"], key: "swiftName")
         field.wireNames = reader.strings(fields["wireNames"], key: "wireNames") ?? []
         field.location = reader.keyword(fields["in"], key: "in", allowed: ["path", "query"]).flatMap(ParameterLocation.init(rawValue:))
+        // A path can't leave a segment out, so path parameters are always required.
+        if field.location == .path { field.required = true }
         field.style = reader.keyword(fields["style"], key: "style", allowed: ["commaSeparated"])
         var constraints = Constraints()
         constraints.minLength = fields["minLength"].flatMap { reader.integer($0, key: "minLength") }.map { Int($0) }

@@ -74,9 +74,6 @@ extension SpecValidator {
         for parameter in pathParameters where !placeholders.contains(parameter.name) {
             diagnostics.error("path parameter '\(parameter.name)' of '\(operation.id)' does not appear in the path '\(path)'", at: parameter.sourceLocation)
         }
-        for parameter in pathParameters where !parameter.required && parameter.defaultValue == nil && !spec.sharedParameters.contains(where: { $0.name == parameter.name }) {
-            diagnostics.error("path parameter '\(parameter.name)' of '\(operation.id)' must be 'required: true'", at: parameter.sourceLocation)
-        }
         var seen = Set<String>()
         for name in placeholders where !seen.insert(name).inserted {
             diagnostics.error("the path of '\(operation.id)' names '{\(name)}' twice", at: operation.pathLocation)

@@ -44,6 +44,9 @@ public struct NCPEnvelope<Result: Decodable & Sendable>: Sendable {
         let result: Result
         if let noResult = NCPNoResult() as? Result {
             result = noResult
+        } else if top["result"] == nil, let null = JSONValue.null as? Result {
+            // Undocumented results are open JSON; an answer without one is `.null`, not an error.
+            result = null
         } else {
             guard let resultValue = top["result"], resultValue != .null else {
                 throw failure("the answer has no 'result'", field: "result")

@@ -1,0 +1,183 @@
+extension Lowering {
+    func lowerGroups() -> [GroupModel] {
+        spec.groups.compactMap { group in
+            let operations = spec.operations.filter { $0.group == group.key && included($0) }
+            guard !operations.isEmpty else { return nil }
+            return GroupModel(title: group.title, docLines: DocText.wrap(group.description), operations: operations.map(lowerOperation))
+        }
+    }
+
+    /// Path parameters first, then what must be given, then what may be left out, each in spec order.
+    func arguments(of operation: Operation) -> [Field] {
+        let path = operation.parameters.filter { $0.location == .path }
+        let rest = operation.parameters.filter { $0.location != .path } + (operation.body?.properties ?? [])
+        return path + rest.filter { $0.required } + rest.filter { !$0.required }
+    }
+
+    /// Fields named by a cross-field rule stay optional even with a documented default, so leaving them
+    /// out never breaks the rule.
+    func ruledFields(of operation: Operation) -> Set<String> {
+        Set(operation.body?.rules.flatMap(\.fields) ?? [])
+    }
+
+    func parameter(_ field: Field, ruled: Set<String>) -> (label: String, type: String, defaultValue: String?) {
+        let label = SwiftNames.escaped(SpecValidator.swiftName(of: field))
+        let type = swift.name(of: field.shape)
+        if field.required { return (label, type, nil) }
+        if !ruled.contains(field.name), let value = field.defaultValue, let literal = swift.literal(value, for: field.shape) {
+            return (label, type, literal)
+        }
+        return (label, type + "?", "nil")
+    }
+
+    func parameterModels(_ fields: [Field], ruled: Set<String>, extra: [ParameterModel] = []) -> [ParameterModel] {
+        var models = fields.map { field -> ParameterModel in
+            let (label, type, defaultValue) = parameter(field, ruled: ruled)
+            return ParameterModel(label: label, type: type, defaultValue: defaultValue, isLast: false)
+        } + extra
+        if !models.isEmpty { models[models.count - 1].isLast = true }
+        return models
+    }
+
+    func deprecationMessage(_ operation: Operation) -> String? {
+        guard let deprecated = operation.deprecated else { return nil }
+        var message = "NAVER removes this API in \(DocText.month(deprecated.removal))"
+        if let replacement = deprecated.replacement { message += "; use \(replacement) instead" }
+        return SwiftTypes.stringLiteral(message + ".")
+    }
+
+    func lowerOperation(_ operation: Operation) -> OperationModel {
+        let ruled = ruledFields(of: operation)
+        let fields = arguments(of: operation)
+        let partialBody = operation.body?.partial == true
+        let extra = partialBody ? [ParameterModel(label: "additionalFields", type: "[String: JSONValue]", defaultValue: "[:]", isLast: false)] : []
+        let bodyType = operation.body.map { _ in SwiftNames.upperCamel(operation.id) + "Body" }
+        var bodyArguments = (operation.body?.properties ?? []).map { field -> String in
+            let name = SwiftNames.escaped(SpecValidator.swiftName(of: field))
+            return "\(name.trimmingCharacters(in: ["`"])): \(name)"
+        }
+        if partialBody { bodyArguments.append("additionalFields: additionalFields") }
+        let (resultType, returns) = resultType(of: operation)
+        let parameters = parameterModels(fields, ruled: ruled, extra: extra)
+        let query = operation.parameters.filter { $0.location == .query }.map {
+            QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: SwiftNames.escaped(SpecValidator.swiftName(of: $0)),
+                       commaSeparated: $0.style == "commaSeparated")
+        }
+        let envelope = envelopeFields(operation)
+        return OperationModel(
+            name: SwiftNames.escaped(operation.id),
+            docLines: operationDocs(operation, fields: fields, ruled: ruled),
+            deprecatedMessage: deprecationMessage(operation),
+            parameters: parameters,
+            hasParameters: !parameters.isEmpty,
+            returnType: returns ? resultType : nil,
+            validation: validation(for: fields, rules: operation.body?.rules ?? [], prefix: ""),
+            method: operation.method.lowercased(),
+            pathExpression: pathExpression(operation),
+            operationID: SwiftTypes.stringLiteral(operation.id),
+            query: query,
+            bodyType: bodyType,
+            bodyArguments: bodyArguments.joined(separator: ", "),
+            resultType: resultType,
+            returnsValue: returns,
+            envelopeFields: envelope,
+            hasEnvelopeFields: !envelope.isEmpty,
+            mutatesRequest: !query.isEmpty || bodyType != nil)
+    }
+
+    func resultType(of operation: Operation) -> (String, Bool) {
+        switch operation.result {
+        case .none: ("NCPNoResult", false)
+        case .reference(let name, _): (name, true)
+        case .undocumented: ("JSONValue", true)
+        }
+    }
+
+    /// Fields documented beside `result` that the result type also declares: read from either place.
+    func envelopeFields(_ operation: Operation) -> [EnvelopeFieldModel] {
+        guard case .reference(let name, _) = operation.result, let type = swift.types[name] else { return [] }
+        return operation.envelopeFields.compactMap { field in
+            guard let property = type.properties.first(where: { $0.name == field.name }) else { return nil }
+            let accessor: String
+            switch property.shape {
+            case .primitive(.int64): accessor = "integerValue"
+            case .primitive(.string): accessor = "stringValue"
+            default: return nil
+            }
+            return EnvelopeFieldModel(property: SwiftNames.escaped(SpecValidator.swiftName(of: property)),
+                                      wireName: SwiftTypes.stringLiteral(field.name), accessor: accessor)
+        }
+    }
+
+    /// `"/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))"`: each path parameter encoded as a segment.
+    func pathExpression(_ operation: Operation) -> String {
+        var expression = spec.service.basePath
+        var rest = Substring(operation.path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            expression += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            if let field = operation.parameters.first(where: { $0.name == name }) {
+                let value = SwiftNames.escaped(SpecValidator.swiftName(of: field))
+                if case .primitive(.string) = field.shape {
+                    expression += "\\(PercentEncoding.encode(\(value)))"
+                } else {
+                    expression += "\\(\(value))"
+                }
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return "\"" + expression + rest + "\""
+    }
+
+    func operationDocs(_ operation: Operation, fields: [Field], ruled: Set<String>) -> [String] {
+        var lines = DocText.wrap(operation.summary.hasSuffix(".") ? operation.summary : operation.summary + ".")
+        if !operation.description.isEmpty { lines += [""] + DocText.wrap(operation.description) }
+        lines += ["", "`\(operation.method) \(spec.service.basePath)\(operation.path)` — [API reference](\(operation.doc))"]
+        if let rateLimit = operation.rateLimit {
+            var text = "Rate limit: \(rateLimit.limit) calls per \(rateLimit.per)."
+            if let note = rateLimit.note { text += " " + note }
+            for alternative in rateLimit.alternatives {
+                text += " Other reading: \(alternative.limit) per \(alternative.per)." + (alternative.note.map { " " + $0 } ?? "")
+            }
+            lines += [""] + DocText.wrap(text)
+        }
+        if let since = operation.since { lines += ["", "Documented since \(since)."] }
+        for note in operation.notes { lines += [""] + DocText.wrap("- Note: " + note) }
+        if !fields.isEmpty || operation.body?.partial == true {
+            lines += ["", "- Parameters:"]
+            for field in fields {
+                let (label, _, defaultValue) = parameter(field, ruled: ruled)
+                let shownDefault = defaultValue == "nil" ? field.defaultValue.flatMap { swift.literal($0, for: field.shape) } : nil
+                var text = DocText.field(field, defaultLiteral: shownDefault)
+                if ruled.contains(field.name), shownDefault != nil { text += " Left out when nil, so the server applies its default." }
+                lines.append("  - \(label.trimmingCharacters(in: ["`"])): \(text.isEmpty ? "See the API reference." : text)")
+            }
+            if operation.body?.partial == true {
+                lines.append("  - additionalFields: Body fields the docs don't describe, sent as given.")
+            }
+        }
+        switch operation.result {
+        case .reference(let name, _):
+            let description = swift.types[name]?.description ?? name
+            lines.append("- Returns: \(description)")
+        case .undocumented(let description, _):
+            lines.append("- Returns: The `result` as open JSON (`.null` when absent). \(description)")
+        case .none:
+            break
+        }
+        var throwsText = "- Throws: `NCPError`"
+        let codes = operation.errors.compactMap { reference in spec.errors.first { $0.code == reference.code } }
+        if !codes.isEmpty {
+            throwsText += "; documented service errors: " + codes.map { "`.\($0.name)` (\($0.code))" }.joined(separator: ", ")
+        }
+        lines.append(throwsText + ".")
+        return lines
+    }
+
+    func lowerBody(_ operation: Operation) -> BodyModel {
+        let models = properties(operation.body?.properties ?? [])
+        let partial = operation.body?.partial == true
+        return BodyModel(name: SwiftNames.upperCamel(operation.id) + "Body", operationID: operation.id, properties: models,
+                         partial: partial, hasCodingKeys: !partial && models.contains(where: \.renamed))
+    }
+}

@@ -1,0 +1,165 @@
+/// Turns a validated `Spec` into the model the templates render.
+struct Lowering {
+    let spec: Spec
+    let options: GeneratorOptions
+    let swift: SwiftTypes
+    let operationsByID: [String: Operation]
+
+    init(spec: Spec, options: GeneratorOptions) {
+        self.spec = spec
+        self.options = options
+        swift = SwiftTypes(spec: spec)
+        operationsByID = Dictionary(spec.operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func lower() -> RenderModel {
+        let service = spec.service
+        return RenderModel(
+            access: options.accessLevel.rawValue,
+            importPrefix: options.accessLevel == .internal ? "" : options.accessLevel.rawValue + " ",
+            serviceName: service.name,
+            clientName: options.clientName ?? service.name + "Client",
+            title: service.title.isEmpty ? service.name : service.title,
+            docLines: DocText.wrap(service.description),
+            defaultBaseURL: "https://" + service.host,
+            legacyBaseURLs: service.legacyHosts.map { "https://" + $0 },
+            types: spec.types.map(lowerType),
+            enums: spec.enums.map(lowerEnum),
+            groups: lowerGroups(),
+            bodies: spec.operations.filter { $0.body != nil && included($0) }.map(lowerBody),
+            serviceErrors: lowerErrors(spec.errors),
+            gatewayErrors: lowerErrors(spec.gatewayErrors),
+            pagers: lowerPagers(),
+            waiters: spec.waiters.compactMap(lowerWaiter))
+    }
+
+    func included(_ operation: Operation) -> Bool {
+        options.operationFilter?.includes(operation) ?? true
+    }
+
+    // MARK: Types
+
+    func property(_ field: Field, isLast: Bool) -> PropertyModel {
+        let optional = !field.required || field.nullable
+        let type = swift.name(of: field.shape)
+        let defaultLiteral = field.defaultValue.flatMap { swift.literal($0, for: field.shape) }
+        let swiftName = SpecValidator.swiftName(of: field)
+        return PropertyModel(
+            name: SwiftNames.escaped(swiftName),
+            wireName: field.name,
+            type: optional ? type + "?" : type,
+            baseType: type,
+            optional: optional,
+            renamed: swiftName != field.name,
+            docLines: DocText.wrap(DocText.field(field, defaultLiteral: defaultLiteral)),
+            decodeKeys: ([field.name] + field.wireNames).map(SwiftTypes.stringLiteral).joined(separator: ", "),
+            initDefault: optional ? (defaultLiteral ?? "nil") : nil,
+            isLast: isLast)
+    }
+
+    func properties(_ fields: [Field]) -> [PropertyModel] {
+        fields.enumerated().map { property($0.element, isLast: $0.offset == fields.count - 1) }
+    }
+
+    func lowerType(_ type: ObjectType) -> TypeModel {
+        let models = properties(type.properties)
+        let custom = type.partial || type.properties.contains { !$0.wireNames.isEmpty }
+        let renamed = models.contains(where: \.renamed)
+        let known = type.properties.flatMap { [$0.name] + $0.wireNames }
+        var docText = type.description
+        if type.partial {
+            docText += " The docs show only some of its fields; the others are kept in `additionalFields`."
+        }
+        return TypeModel(
+            name: type.name, docLines: DocText.wrap(docText), properties: models, customCoding: custom, partial: type.partial,
+            hasCodingKeys: renamed && !custom, knownKeys: known.map(SwiftTypes.stringLiteral).joined(separator: ", "),
+            validation: swift.needsValidation(type) ? validation(for: type.properties, rules: type.rules, prefix: "\\(field).") : nil)
+    }
+
+    func lowerEnum(_ enumType: EnumType) -> EnumModel {
+        var docText = enumType.description
+        if enumType.open {
+            docText += " New values may appear; they arrive as `unknown` and are sent back unchanged."
+        }
+        return EnumModel(
+            name: enumType.name, docLines: DocText.wrap(docText), open: enumType.open,
+            cases: enumType.values.map {
+                CaseModel(name: SwiftTypes.caseName($0), rawValue: SwiftTypes.stringLiteral($0.value), docLines: DocText.wrap($0.description))
+            })
+    }
+
+    // MARK: Validation
+
+    /// Checks for the limits of `fields` (and the types they hold), and the cross-field `rules`.
+    /// - Parameter prefix: Put before wire names in messages: `"\(field)."` inside a type, empty in a method.
+    func validation(for fields: [Field], rules: [ObjectRule], prefix: String) -> ValidationModel? {
+        var checks: [CheckModel] = []
+        for field in fields where swift.needsValidation(field) {
+            let value = SwiftNames.escaped(SpecValidator.swiftName(of: field))
+            let optional = !field.required || field.nullable
+            let fieldName = prefix + field.name
+            if let arguments = constraintArguments(field.constraints) {
+                checks.append(CheckModel(value: value, field: fieldName, arguments: arguments, eachItem: false, nested: false, optional: optional))
+            }
+            switch field.shape {
+            case .array(let items):
+                if let arguments = constraintArguments(items.constraints) {
+                    checks.append(CheckModel(value: value, field: fieldName, arguments: arguments, eachItem: true, nested: false, optional: optional))
+                }
+                if case .reference(let name) = items.shape, let type = swift.types[name], swift.needsValidation(type) {
+                    checks.append(CheckModel(value: value, field: fieldName, arguments: "", eachItem: true, nested: true, optional: optional))
+                }
+            case .reference(let name):
+                if let type = swift.types[name], swift.needsValidation(type) {
+                    checks.append(CheckModel(value: value, field: fieldName, arguments: "", eachItem: false, nested: true, optional: optional))
+                }
+            case .primitive:
+                break
+            }
+        }
+        let ruleModels = rules.map { rule -> RuleModel in
+            let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let pairs = rule.fields.map { name -> String in
+                let swiftName = byName[name].map { SwiftNames.escaped(SpecValidator.swiftName(of: $0)) } ?? name
+                return "\"\(prefix)\(name)\": \(swiftName) != nil"
+            }.joined(separator: ", ")
+            switch rule {
+            case .exactlyOneOf: return RuleModel(function: "exactlyOne(of: ", pairs: pairs)
+            case .requiredTogether: return RuleModel(function: "together(", pairs: pairs)
+            case .mutuallyExclusive: return RuleModel(function: "atMostOne(of: ", pairs: pairs)
+            }
+        }
+        return checks.isEmpty && ruleModels.isEmpty ? nil : ValidationModel(checks: checks, rules: ruleModels)
+    }
+
+    /// `minLength: 1, maxLength: 100`, or nil when the field has no limits.
+    func constraintArguments(_ c: Constraints) -> String? {
+        var parts: [String] = []
+        if let value = c.minLength { parts.append("minLength: \(value)") }
+        if let value = c.maxLength { parts.append("maxLength: \(value)") }
+        if let value = c.pattern { parts.append("pattern: \(SwiftTypes.stringLiteral(value))") }
+        if let value = c.forbiddenCharacters { parts.append("forbiddenCharacters: \(SwiftTypes.stringLiteral(value))") }
+        if c.notBlank { parts.append("notBlank: true") }
+        if let value = c.minimum { parts.append("minimum: \(value)") }
+        if let value = c.maximum { parts.append("maximum: \(value)") }
+        if let value = c.minItems { parts.append("minItems: \(value)") }
+        if let value = c.maxItems { parts.append("maxItems: \(value)") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    // MARK: Errors
+
+    func lowerErrors(_ errors: [ErrorCode]) -> [ErrorModel] {
+        var models: [ErrorModel] = []
+        for error in errors where !error.duplicate {
+            let statuses = errors.filter { $0.code == error.code }.map { String($0.status) }
+            var text = "`\(error.code)` (HTTP \(statuses.joined(separator: ", "))): \(error.message)"
+            if !error.meaning.isEmpty, error.meaning != error.message { text += " — " + error.meaning }
+            if let note = errors.last(where: { $0.code == error.code })?.note { text += " " + note }
+            models.append(ErrorModel(name: SwiftNames.escaped(error.name), code: SwiftTypes.stringLiteral(error.code),
+                                     statuses: statuses.joined(separator: ", "), message: SwiftTypes.stringLiteral(error.message),
+                                     docLines: DocText.wrap(text), retryable: error.retryable))
+        }
+        return models
+    }
+}

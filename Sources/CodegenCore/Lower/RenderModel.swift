@@ -1,0 +1,181 @@
+/// What the templates see: Swift names, types, literals and doc lines, decided once, here.
+///
+/// Templates assemble lines from these fragments; no line of generated Swift is written in Swift code.
+struct RenderModel {
+    var access: String
+    /// `public ` before imports whose types appear in public declarations.
+    var importPrefix: String
+    var serviceName: String
+    var clientName: String
+    var title: String
+    var docLines: [String]
+    var defaultBaseURL: String
+    var legacyBaseURLs: [String]
+    var types: [TypeModel]
+    var enums: [EnumModel]
+    var groups: [GroupModel]
+    var bodies: [BodyModel]
+    var serviceErrors: [ErrorModel]
+    var gatewayErrors: [ErrorModel]
+    var pagers: [PagerModel]
+    var waiters: [WaiterModel]
+}
+
+struct DocLine {
+    var text: String
+}
+
+struct PropertyModel {
+    var name: String
+    var wireName: String
+    var type: String
+    /// The type without `?`.
+    var baseType: String
+    var optional: Bool
+    /// The Swift name differs from the wire name.
+    var renamed: Bool
+    var docLines: [String]
+    var decodeKeys: String
+    var initDefault: String?
+    var isLast: Bool
+}
+
+struct TypeModel {
+    var name: String
+    var docLines: [String]
+    var properties: [PropertyModel]
+    /// Needs hand-written coding: alternative wire names or kept unknown fields.
+    var customCoding: Bool
+    var partial: Bool
+    var hasCodingKeys: Bool
+    var knownKeys: String
+    var validation: ValidationModel?
+}
+
+struct ValidationModel {
+    var checks: [CheckModel]
+    var rules: [RuleModel]
+}
+
+struct CheckModel {
+    /// The expression checked, such as `name` or `query`.
+    var value: String
+    var field: String
+    var arguments: String
+    /// Checks each item of an array.
+    var eachItem: Bool
+    /// Calls the value's own `validate` (an object type with limits of its own).
+    var nested: Bool
+    var optional: Bool
+}
+
+struct RuleModel {
+    var function: String
+    var pairs: String
+}
+
+struct CaseModel {
+    var name: String
+    var rawValue: String
+    var docLines: [String]
+}
+
+struct EnumModel {
+    var name: String
+    var docLines: [String]
+    var open: Bool
+    var cases: [CaseModel]
+}
+
+struct ParameterModel {
+    var label: String
+    var type: String
+    var defaultValue: String?
+    var isLast: Bool
+}
+
+struct QueryModel {
+    var wireName: String
+    var value: String
+    var commaSeparated: Bool
+}
+
+struct OperationModel {
+    var name: String
+    var docLines: [String]
+    var deprecatedMessage: String?
+    var parameters: [ParameterModel]
+    var hasParameters: Bool
+    var returnType: String?
+    var validation: ValidationModel?
+    var method: String
+    var pathExpression: String
+    var operationID: String
+    var query: [QueryModel]
+    var bodyType: String?
+    var bodyArguments: String
+    var resultType: String
+    var returnsValue: Bool
+    var envelopeFields: [EnvelopeFieldModel]
+    var hasEnvelopeFields: Bool
+    /// Query items or a body are added, so the request is a `var`.
+    var mutatesRequest: Bool
+}
+
+struct EnvelopeFieldModel {
+    var property: String
+    var wireName: String
+    var accessor: String
+}
+
+struct GroupModel {
+    var title: String
+    var docLines: [String]
+    var operations: [OperationModel]
+}
+
+struct BodyModel {
+    var name: String
+    var operationID: String
+    var properties: [PropertyModel]
+    var partial: Bool
+    var hasCodingKeys: Bool
+}
+
+struct ErrorModel {
+    var name: String
+    var code: String
+    var statuses: String
+    var message: String
+    var docLines: [String]
+    var retryable: Bool
+}
+
+struct PagerModel {
+    var pageType: String
+    var itemType: String
+    var itemsExpression: String
+    var pageNumberExpression: String
+    var pageCountExpression: String
+    var methodName: String
+    var operationName: String
+    var docLines: [String]
+    var deprecatedMessage: String?
+    var parameters: [ParameterModel]
+    var hasParameters: Bool
+    var arguments: String
+}
+
+struct WaiterModel {
+    var methodName: String
+    var docLines: [String]
+    var deprecatedMessage: String?
+    var parameters: [ParameterModel]
+    var arguments: String
+    var operationName: String
+    var operationID: String
+    var resultType: String
+    var field: String
+    var successCases: String
+    var failureCases: String?
+}

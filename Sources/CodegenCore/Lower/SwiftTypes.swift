@@ -1,0 +1,152 @@
+/// Maps spec shapes to Swift types and spec values to Swift literals.
+struct SwiftTypes {
+    let enums: [String: EnumType]
+    let types: [String: ObjectType]
+
+    init(spec: Spec) {
+        enums = Dictionary(spec.enums.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        types = Dictionary(spec.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func name(of shape: Shape) -> String {
+        switch shape {
+        case .primitive(.string): "String"
+        case .primitive(.int32): "Int"
+        case .primitive(.int64): "Int64"
+        case .primitive(.number): "Double"
+        case .primitive(.boolean): "Bool"
+        case .primitive(.datetime): "NCPDateTime"
+        case .primitive(.json): "JSONValue"
+        case .reference(let name): name
+        case .array(let items): "[\(name(of: items.shape))]"
+        }
+    }
+
+    /// The Swift name of an enum value.
+    static func caseName(_ value: EnumValue) -> String {
+        SwiftNames.escaped(value.swiftName ?? SwiftNames.lowerCamel(value.value))
+    }
+
+    /// A default value written as Swift: `1000`, `"x"`, `true`, `.medium`.
+    func literal(_ value: SpecValue, for shape: Shape) -> String? {
+        switch (value, shape) {
+        case (.string(let text, _), .reference(let name)):
+            guard let enumType = enums[name], let match = enumType.values.first(where: { $0.value == text }) else { return nil }
+            return "." + Self.caseName(match)
+        case (.string(let text, _), _):
+            return Self.stringLiteral(text)
+        case (.int(let number, _), _):
+            return String(number)
+        case (.bool(let flag, _), _):
+            return flag ? "true" : "false"
+        case (.double(let number, _), _):
+            return String(number)
+        default:
+            return nil
+        }
+    }
+
+    static func stringLiteral(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            default: escaped.append(character)
+            }
+        }
+        return "\"\(escaped)\""
+    }
+
+    /// Whether values of this shape carry limits that must be checked before sending.
+    func needsValidation(_ type: ObjectType, visiting: Set<String> = []) -> Bool {
+        if !type.rules.isEmpty { return true }
+        return type.properties.contains { needsValidation($0, visiting: visiting.union([type.name])) }
+    }
+
+    func needsValidation(_ field: Field, visiting: Set<String> = []) -> Bool {
+        if !field.constraints.isEmpty { return true }
+        switch field.shape {
+        case .array(let items): return needsValidation(items, visiting: visiting)
+        case .reference(let name):
+            guard let type = types[name], !visiting.contains(name) else { return false }
+            return needsValidation(type, visiting: visiting)
+        case .primitive: return false
+        }
+    }
+}
+
+/// Doc comment text from the spec: wrapped, with constraints spelled out.
+enum DocText {
+    static let width = 100
+
+    /// Splits text into lines of at most `width` characters at spaces.
+    static func wrap(_ text: String, width: Int = width) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                if !line.isEmpty && line.count + 1 + word.count > width {
+                    lines.append(line)
+                    line = ""
+                }
+                line += line.isEmpty ? String(word) : " " + word
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// `1–100 characters. Must not contain `;`, `|` or `` ` ``.`
+    static func constraints(of field: Field, defaultLiteral: String?) -> String {
+        let c = field.constraints
+        var parts: [String] = []
+        switch (c.minLength, c.maxLength) {
+        case let (low?, high?): parts.append("\(low)–\(high) characters.")
+        case let (low?, nil): parts.append("At least \(low) character\(low == 1 ? "" : "s").")
+        case let (nil, high?): parts.append("At most \(high) characters.")
+        default: break
+        }
+        switch (c.minimum, c.maximum) {
+        case let (low?, high?): parts.append("From \(low) to \(high).")
+        case let (low?, nil): parts.append("At least \(low).")
+        case let (nil, high?): parts.append("At most \(high).")
+        default: break
+        }
+        switch (c.minItems, c.maxItems) {
+        case let (low?, high?): parts.append("\(low) to \(high) items.")
+        case let (low?, nil): parts.append("At least \(low) item\(low == 1 ? "" : "s").")
+        case let (nil, high?): parts.append("At most \(high) items.")
+        default: break
+        }
+        if let pattern = c.pattern { parts.append("Matches `\(pattern)`.") }
+        if let forbidden = c.forbiddenCharacters {
+            let list = forbidden.map { $0 == "`" ? "`` ` ``" : "`\($0)`" }
+            parts.append("Must not contain " + (list.count > 1 ? list.dropLast().joined(separator: ", ") + " or " + list.last! : list.joined()) + ".")
+        }
+        if c.notBlank { parts.append("Not blank.") }
+        if let defaultLiteral { parts.append("Defaults to `\(defaultLiteral)`.") }
+        if !field.wireNames.isEmpty {
+            parts.append("Also read from " + field.wireNames.map { "`\($0)`" }.joined(separator: ", ") + ".")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// The description, its constraints and its note, as one paragraph.
+    static func field(_ field: Field, defaultLiteral: String?) -> String {
+        var text = field.description
+        let limits = constraints(of: field, defaultLiteral: defaultLiteral)
+        if !limits.isEmpty { text += (text.isEmpty ? "" : " ") + limits }
+        if let note = field.note { text += " Note: " + note }
+        return text
+    }
+
+    /// `2027-01` → `January 2027`.
+    static func month(_ removal: String) -> String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let parts = removal.split(separator: "-")
+        guard parts.count >= 2, let month = Int(parts[1]), (1...12).contains(month) else { return removal }
+        return "\(names[month - 1]) \(parts[0])"
+    }
+}

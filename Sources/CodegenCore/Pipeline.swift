@@ -1,0 +1,37 @@
+/// The one entry point the CLI, the plugins and the tests call: spec → validated model → Swift files.
+///
+/// Pure: it reads the spec and template inputs it is given and writes nothing. Any spec error stops it
+/// before rendering, so a broken spec never produces output.
+public enum Generator {
+    /// The output of one generation.
+    public struct Result: Sendable {
+        /// The generated files, in a fixed order with fixed names.
+        public var files: [OutputFile]
+        /// The spec they were generated from.
+        public var spec: Spec
+        /// Warnings found on the way (errors throw instead).
+        public var warnings: [Diagnostic]
+    }
+
+    /// Generates the client for an in-memory spec.
+    /// - Throws: `SpecErrors` with every problem when the spec has errors; `GenerationError` for templates.
+    public static func generate(spec: Spec, templates: TemplateSet, options: GeneratorOptions = GeneratorOptions()) throws -> Result {
+        let diagnostics = SpecValidator.validate(spec)
+        return try render(spec, diagnostics: diagnostics.sorted, templates: templates, options: options)
+    }
+
+    /// Loads spec files and directories, validates them and generates.
+    public static func generate(specPaths: [String], templates: TemplateSet, options: GeneratorOptions = GeneratorOptions()) throws -> Result {
+        let (spec, diagnostics) = SpecCompiler.compile(paths: specPaths)
+        return try render(spec, diagnostics: diagnostics, templates: templates, options: options)
+    }
+
+    private static func render(_ spec: Spec, diagnostics: [Diagnostic], templates: TemplateSet, options: GeneratorOptions) throws -> Result {
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw SpecErrors(diagnostics: diagnostics)
+        }
+        let model = Lowering(spec: spec, options: options).lower()
+        let files = try Renderer(templates: templates).render(model)
+        return Result(files: files, spec: spec, warnings: diagnostics)
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import CodegenCore
+import Foundation
+
+/// `ncp-codegen [generate]`: spec → Swift client, writing only files whose bytes changed.
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generates the Swift client from the spec (the default command)."
+    )
+
+    @Option(name: .long, help: "A spec file or directory; repeat for several (default: spec).")
+    var spec: [String] = []
+
+    @Option(name: .long, help: "A directory of .mustache templates to use instead of the built-in ones.")
+    var templates: String?
+
+    @Option(name: .long, help: "The directory to write the Swift files to.")
+    var output: String = "Generated/MediaIntelligence"
+
+    @Option(name: .long, help: "Access level of the generated code: public, package or internal.")
+    var accessLevel: String = "public"
+
+    @Option(name: .long, help: "The client type's name (default: <service name>Client).")
+    var clientName: String?
+
+    @Option(name: .long, help: "Only the operations of this API group; repeatable.")
+    var group: [String] = []
+
+    @Option(name: .long, help: "Only this operation; repeatable.")
+    var operation: [String] = []
+
+    @Flag(name: .long, help: "Write nothing; exit 1 and name the files that differ from what the spec produces.")
+    var check = false
+
+    func validate() throws {
+        guard GeneratorOptions.AccessLevel(rawValue: accessLevel) != nil else {
+            throw ValidationError("--access-level must be public, package or internal, not '\(accessLevel)'")
+        }
+    }
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let options = GeneratorOptions(
+            accessLevel: GeneratorOptions.AccessLevel(rawValue: accessLevel) ?? .public, clientName: clientName,
+            operationFilter: group.isEmpty && operation.isEmpty ? nil : OperationFilter(groups: Set(group), operationIDs: Set(operation)))
+        let result: Generator.Result
+        let report: WriteReport
+        do {
+            let templateSet = try templates.map(TemplateSet.load(directory:)) ?? TemplateSet.builtIn()
+            result = try Generator.generate(specPaths: spec.isEmpty ? ["spec"] : spec, templates: templateSet, options: options)
+            Console.print(result.warnings)
+            report = try OutputWriter.write(result.files, to: output, checkOnly: check)
+        } catch let errors as SpecErrors {
+            Console.print(errors.diagnostics)
+            let count = errors.diagnostics.filter { $0.severity == .error }.count
+            Console.printError("generation failed: \(count) error\(count == 1 ? "" : "s") in the spec; nothing was written")
+            throw ExitCode.failure
+        } catch let error as GenerationError {
+            Console.printError(error.description)
+            throw ExitCode.failure
+        }
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        let operations = result.spec.operations.filter { operation in options.operationFilter?.includes(operation) ?? true }.count
+        let types = result.spec.types.count + result.spec.enums.count
+        if check {
+            let stale = report.changed + report.removed
+            if !stale.isEmpty {
+                for name in report.changed { Console.printError("\(output)/\(name): differs from what the spec and templates produce") }
+                for name in report.removed { Console.printError("\(output)/\(name): no longer produced by the spec") }
+                Console.printError("check failed: \(stale.count) file\(stale.count == 1 ? "" : "s") out of date; run ncp-codegen to regenerate")
+                throw ExitCode.failure
+            }
+            print("check passed: \(operations) operations, \(types) types, \(report.unchanged.count) files up to date in \(milliseconds) ms")
+        } else {
+            print("generated \(operations) operations, \(types) types: \(report.changed.count) files written, \(report.unchanged.count) unchanged, \(report.removed.count) removed in \(milliseconds) ms")
+        }
+    }
+}
