@@ -83,13 +83,35 @@ let package = Package(
         .testTarget(
             name: "NCPRuntimeTests",
             dependencies: [
+                "NCPRuntime", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MediaIntelligenceTests",
+            dependencies: ["MediaIntelligence", "KitchenSinkClient", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // A loopback HTTP server that checks signatures, and other helpers the test targets share.
+        .target(
+            name: "TestSupport",
+            dependencies: [
                 "NCPRuntime",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 // Used to check signatures independently of the runtime's signer.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        // The kitchen-sink snippet's golden output, compiled: a golden that doesn't compile fails the build.
+        .target(
+            name: "KitchenSinkClient",
+            dependencies: ["NCPRuntime"],
+            path: "Tests/Snippets/kitchen-sink",
             swiftSettings: strictSettings
         ),
     ]

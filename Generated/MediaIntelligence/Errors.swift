@@ -193,16 +193,14 @@ public enum MediaIntelligenceErrorCatalog {
         Entry(code: "510", statuses: [504], message: "Endpoint Timeout", isRetryable: true),
         Entry(code: "900", statuses: [500], message: "Unexpected Error", isRetryable: true),
     ]
-}
 
-extension NCPError {
-    /// The documented entry for this error's service or gateway code, when it has one.
-    public var documentedEntry: MediaIntelligenceErrorCatalog.Entry? {
-        if let code = serviceCode {
-            return MediaIntelligenceErrorCatalog.serviceErrors.first { $0.code == code.rawValue }
+    /// The documented entry for an error's service or gateway code, when it has one.
+    public static func entry(for error: NCPError) -> Entry? {
+        if let code = error.serviceCode {
+            return serviceErrors.first { $0.code == code.rawValue }
         }
-        if let code = gatewayCode {
-            return MediaIntelligenceErrorCatalog.gatewayErrors.first { $0.code == code.rawValue }
+        if let code = error.gatewayCode {
+            return gatewayErrors.first { $0.code == code.rawValue }
         }
         return nil
     }

@@ -1,6 +1,7 @@
 import Foundation
 @testable import NCPRuntime
 import Testing
+import TestSupport
 
 /// The client against a real HTTP server on 127.0.0.1 that checks every signature and plays scripted answers.
 @Suite(.serialized) struct ClientTests {
@@ -280,4 +281,10 @@ final class SteppingClock: @unchecked Sendable {
     var now: @Sendable () -> Date {
         { [self] in lock.withLock { current += 1; return current } }
     }
+}
+
+/// A decodable result for the client tests.
+struct Workspace: Decodable, Sendable, Equatable {
+    var workspaceName: String
+    var monthlyAnalysisCount: Int64?
 }

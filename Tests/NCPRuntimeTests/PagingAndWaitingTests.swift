@@ -1,6 +1,7 @@
 import Foundation
 @testable import NCPRuntime
 import Testing
+import TestSupport
 
 struct FakePage: NCPPage {
     var pageItems: [Int]

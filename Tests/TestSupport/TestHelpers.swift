@@ -1,14 +1,15 @@
-import Foundation
-import Logging
-@testable import NCPRuntime
+public import Foundation
+public import Logging
+public import NCPRuntime
 
 /// Records every sleep instead of sleeping, so retry tests take no time and can check the delays.
-final class RecordingSleeper: @unchecked Sendable {
+public final class RecordingSleeper: @unchecked Sendable {
+    public init() {}
     private let lock = NSLock()
     private var recorded: [Duration] = []
-    var sleeps: [Duration] { lock.withLock { recorded } }
+    public var sleeps: [Duration] { lock.withLock { recorded } }
 
-    var sleep: @Sendable (Duration) async throws -> Void {
+    public var sleep: @Sendable (Duration) async throws -> Void {
         { [self] duration in
             try Task.checkCancellation()
             lock.withLock { recorded.append(duration) }
@@ -17,13 +18,14 @@ final class RecordingSleeper: @unchecked Sendable {
 }
 
 /// Collects log lines so tests can check what would be written.
-final class CapturedLog: @unchecked Sendable {
+public final class CapturedLog: @unchecked Sendable {
+    public init() {}
     private let lock = NSLock()
     private var entries: [String] = []
-    var lines: [String] { lock.withLock { entries } }
+    public var lines: [String] { lock.withLock { entries } }
     func append(_ line: String) { lock.withLock { entries.append(line) } }
 
-    var logger: Logger {
+    public var logger: Logger {
         Logger(label: "test") { _ in CapturingHandler(log: self) }
     }
 
@@ -44,7 +46,7 @@ final class CapturedLog: @unchecked Sendable {
 
 extension LoopbackServer {
     /// A client pointed at this server with its key pair.
-    func client(retryPolicy: RetryPolicy = .default, timeout: Duration? = .seconds(10), sleeper: RecordingSleeper = RecordingSleeper(),
+    public func client(retryPolicy: RetryPolicy = .default, timeout: Duration? = .seconds(10), sleeper: RecordingSleeper = RecordingSleeper(),
                 logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
                 now: @escaping @Sendable () -> Date = { Date() }) -> NCPClient {
         NCPClient(configuration: NCPClientConfiguration(
@@ -54,8 +56,3 @@ extension LoopbackServer {
     }
 }
 
-/// A decodable result for the client tests.
-struct Workspace: Decodable, Sendable, Equatable {
-    var workspaceName: String
-    var monthlyAnalysisCount: Int64?
-}

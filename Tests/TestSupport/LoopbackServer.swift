@@ -1,50 +1,57 @@
 import Crypto
 import FlyingFox
-import Foundation
+public import Foundation
 import NCPRuntime
 
 /// A real HTTP server on 127.0.0.1 that checks each request's NCP signature with its own HMAC code (not the
 /// runtime's signer) and answers from a script.
-final class LoopbackServer: @unchecked Sendable {
+public final class LoopbackServer: @unchecked Sendable {
     /// What the server saw of one request.
-    struct Received: Sendable {
-        var method: String
-        var target: String
-        var headers: [String: String]
-        var body: Data
-        var signatureIsValid: Bool
+    public struct Received: Sendable {
+        public var method: String
+        public var target: String
+        public var headers: [String: String]
+        public var body: Data
+        public var signatureIsValid: Bool
     }
 
     /// One scripted answer.
-    struct Answer: Sendable {
-        var status: Int
-        var headers: [String: String] = [:]
-        var body: Data = Data()
-        var delay: Duration = .zero
+    public struct Answer: Sendable {
+        public var status: Int
+        public var headers: [String: String] = [:]
+        public var body: Data = Data()
+        public var delay: Duration = .zero
 
-        static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> Answer {
+        public init(status: Int, headers: [String: String] = [:], body: Data = Data(), delay: Duration = .zero) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+        }
+
+        public static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> Answer {
             Answer(status: status, headers: headers.merging(["Content-Type": "application/json"]) { $1 }, body: Data(text.utf8))
         }
 
-        static func success(_ resultJSON: String) -> Answer {
+        public static func success(_ resultJSON: String) -> Answer {
             .json(200, #"{"code":"0","message":"success","result":\#(resultJSON)}"#)
         }
     }
 
-    let accessKey: String
-    let secretKey: String
+    public let accessKey: String
+    public let secretKey: String
     private let server: HTTPServer
     private let task: Task<Void, any Error>
-    let port: UInt16
+    public let port: UInt16
     private let lock = NSLock()
     private var script: [Answer] = []
     private var fallback: Answer
     private var received: [Received] = []
 
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     /// Requests received so far, in arrival order.
-    var requests: [Received] { lock.withLock { received } }
+    public var requests: [Received] { lock.withLock { received } }
 
     private init(server: HTTPServer, task: Task<Void, any Error>, port: UInt16, accessKey: String, secretKey: String, fallback: Answer) {
         self.server = server
@@ -56,7 +63,7 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     /// Starts a server on a free loopback port.
-    static func start(accessKey: String = "TESTACCESSKEY0001", secretKey: String = "test-secret-key-do-not-log",
+    public static func start(accessKey: String = "TESTACCESSKEY0001", secretKey: String = "test-secret-key-do-not-log",
                       fallback: Answer = .success("{}")) async throws -> LoopbackServer {
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled)
         let box = HandlerBox()
@@ -70,11 +77,11 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     /// Answers the next requests with these, in order; then with the fallback.
-    func enqueue(_ answers: Answer...) {
+    public func enqueue(_ answers: Answer...) {
         lock.withLock { script += answers }
     }
 
-    func stop() async {
+    public func stop() async {
         await server.stop()
         task.cancel()
     }

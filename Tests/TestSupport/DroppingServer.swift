@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,13 +7,13 @@ import Darwin
 
 /// A loopback listener that accepts each connection, reads the request, and closes without answering:
 /// the "dropped connection" a real network produces.
-final class DroppingServer: @unchecked Sendable {
-    let port: UInt16
+public final class DroppingServer: @unchecked Sendable {
+    public let port: UInt16
     private let listener: Int32
     private let thread: Thread
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    init() throws {
+    public init() throws {
         #if canImport(Glibc)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -46,9 +46,9 @@ final class DroppingServer: @unchecked Sendable {
     }
 
     private var counterBox: Counter
-    var connections: Int { counterBox.value }
+    public var connections: Int { counterBox.value }
 
-    func stop() {
+    public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
