@@ -54,6 +54,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Measures speed and memory (see the README); never run by the tests.
+        .executableTarget(
+            name: "ncp-benchmarks",
+            dependencies: [
+                "CodegenCore", "NCPRuntime",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Runtime and the generated client
         .target(
             name: "NCPRuntime",
