@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 /// Strictness every target of ours shares: Swift 6 mode is the tools-version default;
@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "MediaIntelligence", targets: ["MediaIntelligence"]),
         .library(name: "NCPRuntime", targets: ["NCPRuntime"]),
         .executable(name: "ncp-codegen", targets: ["ncp-codegen"]),
+        .plugin(name: "NCPCodegenBuildPlugin", targets: ["NCPCodegenBuildPlugin"]),
+        .plugin(name: "NCPCodegenCommandPlugin", targets: ["NCPCodegenCommandPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -54,6 +56,22 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        .plugin(
+            name: "NCPCodegenBuildPlugin",
+            capability: .buildTool(),
+            dependencies: ["ncp-codegen"],
+            path: "Sources/NCPCodegenBuildPlugin"
+        ),
+        .plugin(
+            name: "NCPCodegenCommandPlugin",
+            capability: .command(
+                intent: .custom(verb: "generate-ncp-client", description: "Regenerates each target's NCP client into <target>/GeneratedClient"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated client into the target's GeneratedClient folder")]
+            ),
+            dependencies: ["ncp-codegen"],
+            path: "Sources/NCPCodegenCommandPlugin"
+        ),
+
         // Measures speed and memory (see the README); never run by the tests.
         .executableTarget(
             name: "ncp-benchmarks",
@@ -89,7 +107,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(
             name: "CodegenCoreTests",
-            dependencies: ["CodegenCore"],
+            dependencies: ["CodegenCore", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

@@ -29,6 +29,9 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "Only this operation; repeatable.")
     var operation: [String] = []
 
+    @Option(name: .long, help: "A JSON config file (ncp-codegen-config.json): accessLevel, clientName, groups, operations, templates.")
+    var config: String?
+
     @Flag(name: .long, help: "Write nothing; exit 1 and name the files that differ from what the spec produces.")
     var check = false
 
@@ -40,14 +43,22 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
-        let options = GeneratorOptions(
+        var options = GeneratorOptions(
             accessLevel: GeneratorOptions.AccessLevel(rawValue: accessLevel) ?? .public, clientName: clientName,
             operationFilter: group.isEmpty && operation.isEmpty ? nil : OperationFilter(groups: Set(group), operationIDs: Set(operation)))
         let result: Generator.Result
         let report: WriteReport
         do {
-            let templateSet = try templates.map(TemplateSet.load(directory:)) ?? TemplateSet.builtIn()
-            result = try Generator.generate(specPaths: spec.isEmpty ? ["spec"] : spec, templates: templateSet, options: options)
+            let fileConfig = try config.map(GeneratorConfig.load(path:))
+            if let fileConfig { options = fileConfig.options(over: options) }
+            let templateDirectory = templates ?? fileConfig?.templates
+            let templateSet = try templateDirectory.map(TemplateSet.load(directory:)) ?? TemplateSet.builtIn()
+            let specPaths = !spec.isEmpty ? spec : (fileConfig.map(\.spec).flatMap { $0.isEmpty ? nil : $0 } ?? ["spec"])
+            result = try Generator.generate(specPaths: specPaths, templates: templateSet, options: options)
+            if let fileConfig, let config {
+                let unknown = fileConfig.unknownSelections(in: result.spec, configPath: config)
+                if !unknown.isEmpty { throw SpecErrors(diagnostics: unknown) }
+            }
             Console.print(result.warnings)
             report = try OutputWriter.write(result.files, to: output, checkOnly: check)
         } catch let errors as SpecErrors {

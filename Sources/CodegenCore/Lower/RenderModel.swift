@@ -21,10 +21,6 @@ struct RenderModel {
     var waiters: [WaiterModel]
 }
 
-struct DocLine {
-    var text: String
-}
-
 struct PropertyModel {
     var name: String
     var wireName: String

@@ -38,22 +38,32 @@ struct Renderer {
         }
     }
 
-    /// Trailing spaces off, runs of blank lines folded to one, exactly one final newline: templates can stay
-    /// readable without their whitespace leaking into the output.
+    /// Trailing spaces off, runs of blank lines folded to one, no blank line before a closing brace, exactly one
+    /// final newline: templates can stay readable without their whitespace leaking into the output.
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        var previousBlank = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var trimmed = line
-            while trimmed.last == " " { trimmed = trimmed.dropLast() }
-            let blank = trimmed.isEmpty
-            if blank && previousBlank { continue }
-            // A blank line right before a closing brace reads as a stray gap.
-            if trimmed.trimmingCharacters(in: .whitespaces) == "}", lines.last?.isEmpty == true { lines.removeLast() }
-            lines.append(trimmed)
-            previousBlank = blank
+        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), brace = UInt8(ascii: "}")
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var previousBlank = true // no blank line at the start
+        for line in text.utf8.split(separator: newline, omittingEmptySubsequences: false) {
+            var content = line[...]
+            while content.last == space { content = content.dropLast() }
+            if content.isEmpty {
+                if !previousBlank { output.append(newline) }
+                previousBlank = true
+                continue
+            }
+            let isClosingBrace = content.drop(while: { $0 == space }).elementsEqual([brace])
+            if isClosingBrace, previousBlank, output.count >= 2, output[output.count - 2] == newline {
+                output.removeLast() // the blank line before a closing brace
+            }
+            output.append(contentsOf: content)
+            output.append(newline)
+            previousBlank = false
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        while output.count >= 2, output[output.count - 1] == newline, output[output.count - 2] == newline {
+            output.removeLast()
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -83,8 +83,7 @@ extension SpecValidator {
         if let maxLength = c.maxLength, text.count > maxLength { problems.append("is \(text.count) characters, longer than maxLength \(maxLength)") }
         if let forbidden = c.forbiddenCharacters, let bad = text.first(where: { forbidden.contains($0) }) { problems.append("contains the forbidden character '\(bad)'") }
         if c.notBlank, text.allSatisfy(\.isWhitespace) { problems.append("is blank") }
-        if let pattern = c.pattern, let regex = try? NSRegularExpression(pattern: pattern),
-           regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+        if let pattern = c.pattern, RegexCache.regex(pattern) != nil, !RegexCache.matches(text, pattern) {
             problems.append("'\(text)' does not match the pattern \(pattern)")
         }
         return problems.map { ConformanceProblem(message: "\(path) \($0)", location: location) }
@@ -92,6 +91,6 @@ extension SpecValidator {
 
     /// ISO 8601 with or without a zone, as the docs write both.
     static func isDateTime(_ text: String) -> Bool {
-        text.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$"#, options: .regularExpression) != nil
+        RegexCache.matches(text, #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$"#)
     }
 }

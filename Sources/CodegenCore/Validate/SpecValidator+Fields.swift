@@ -82,7 +82,7 @@ extension SpecValidator {
         if let low = c.minItems, let high = c.maxItems, low > high {
             diagnostics.error("\(what) has minItems \(low) above maxItems \(high)", at: field.sourceLocation)
         }
-        if let pattern = c.pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
+        if let pattern = c.pattern, RegexCache.regex(pattern) == nil {
             diagnostics.error("the pattern of \(what) is not a valid regular expression", at: field.sourceLocation)
         }
     }

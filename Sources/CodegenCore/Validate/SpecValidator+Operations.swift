@@ -4,7 +4,7 @@ extension SpecValidator {
         var routes: [String: Operation] = [:]
         for operation in spec.operations {
             // `{a}` and `{b}` in the same place are the same route to the server.
-            let route = operation.method + " " + operation.path.replacingOccurrences(of: #"\{[^}]*\}"#, with: "{}", options: .regularExpression)
+            let route = operation.method + " " + Self.placeholders(in: operation.path).reduce(operation.path) { $0.replacingOccurrences(of: "{\($1)}", with: "{}") }
             if let first = routes[route] {
                 diagnostics.error("'\(operation.id)' has the same method and path as '\(first.id)' (\(first.location))", at: operation.pathLocation)
             } else {
@@ -38,7 +38,7 @@ extension SpecValidator {
         checkResult(operation)
         checkProperties(operation.envelopeFields, owner: "the envelope of '\(operation.id)'")
         if let deprecated = operation.deprecated {
-            if deprecated.removal.range(of: #"^\d{4}-\d{2}(-\d{2})?$"#, options: .regularExpression) == nil {
+            if !RegexCache.matches(deprecated.removal, #"^\d{4}-\d{2}(-\d{2})?$"#) {
                 diagnostics.error("the removal date '\(deprecated.removal)' of \(owner) must be YYYY-MM or YYYY-MM-DD", at: deprecated.location)
             }
             if let replacement = deprecated.replacement, operationsByID[replacement] == nil {

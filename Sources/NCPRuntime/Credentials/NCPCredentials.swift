@@ -1,14 +1,24 @@
+import Crypto
+import Foundation
+
 /// An NCP API key pair. Its descriptions never show the secret key, and show only the ends of the access key.
 public struct NCPCredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The access key ID, sent in `x-ncp-iam-access-key`.
     public let accessKey: String
     /// The secret key; it only ever keys the HMAC and never leaves the process.
     let secretKey: String
+    /// HMAC state already keyed with the secret: each signature copies it instead of hashing the key again.
+    let keyedHMAC: HMAC<SHA256>
 
     /// Creates credentials from an access key and a secret key.
     public init(accessKey: String, secretKey: String) {
         self.accessKey = accessKey
         self.secretKey = secretKey
+        keyedHMAC = HMAC<SHA256>(key: SymmetricKey(data: Data(secretKey.utf8)))
+    }
+
+    public static func == (lhs: NCPCredentials, rhs: NCPCredentials) -> Bool {
+        lhs.accessKey == rhs.accessKey && lhs.secretKey == rhs.secretKey
     }
 
     /// `NCPCredentials(accessKey: EXAM…1234, secretKey: <redacted>)`.

@@ -18,18 +18,11 @@ public enum RequestSigner {
     ///   - timestamp: Epoch milliseconds as a decimal string, the same value as the timestamp header.
     ///   - credentials: The key pair.
     public static func signature(method: String, pathAndQuery: String, timestamp: String, credentials: NCPCredentials) -> String {
-        var message = Data()
-        message.reserveCapacity(method.utf8.count + pathAndQuery.utf8.count + timestamp.utf8.count + credentials.accessKey.utf8.count + 3)
-        message.append(contentsOf: method.utf8)
-        message.append(0x20)
-        message.append(contentsOf: pathAndQuery.utf8)
-        message.append(0x0A)
-        message.append(contentsOf: timestamp.utf8)
-        message.append(0x0A)
-        message.append(contentsOf: credentials.accessKey.utf8)
-        let key = SymmetricKey(data: Data(credentials.secretKey.utf8))
-        let mac = HMAC<SHA256>.authenticationCode(for: message, using: key)
-        return Data(mac).base64EncodedString()
+        let message = "\(method) \(pathAndQuery)\n\(timestamp)\n\(credentials.accessKey)"
+        var hmac = credentials.keyedHMAC
+        let hashed: Void? = message.utf8.withContiguousStorageIfAvailable { hmac.update(data: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { hmac.update(data: Data(message.utf8)) }
+        return Data(hmac.finalize()).base64EncodedString()
     }
 
     /// The three headers for a request made at `date`.

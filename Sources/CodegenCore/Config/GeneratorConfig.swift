@@ -1,0 +1,91 @@
+import Foundation
+
+/// The optional config file a package keeps beside its spec (`ncp-codegen-config.json`), described by
+/// `spec/ncp-codegen-config.schema.json`. Unknown keys are errors, so a typo can't be silently ignored.
+public struct GeneratorConfig: Sendable, Equatable {
+    /// `public`, `package` or `internal`.
+    public var accessLevel: GeneratorOptions.AccessLevel?
+    /// The client type's name.
+    public var clientName: String?
+    /// API groups to include.
+    public var groups: [String]
+    /// Operation ids to include.
+    public var operations: [String]
+    /// A templates directory, relative to the config file.
+    public var templates: String?
+    /// Spec files or directories, relative to the config file; when empty, the plugin's own convention applies.
+    public var spec: [String]
+
+    static let keys = ["$schema", "accessLevel", "clientName", "groups", "operations", "templates", "spec"]
+
+    /// Reads and checks a config file; every problem is reported at once as `path:1:1: error: …`.
+    public static func load(path: String) throws -> GeneratorConfig {
+        let location = SourceLocation.start(of: path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpecErrors(diagnostics: [Diagnostic(.error, at: location, "the config file can't be read")])
+        }
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw SpecErrors(diagnostics: [Diagnostic(.error, at: location, "the config file must be a JSON object")])
+        }
+        var diagnostics = Diagnostics()
+        var config = GeneratorConfig(groups: [], operations: [], spec: [])
+        let base = (path as NSString).deletingLastPathComponent
+        func resolve(_ relative: String) -> String {
+            relative.hasPrefix("/") ? relative : (base as NSString).appendingPathComponent(relative)
+        }
+        for key in object.keys.sorted() where !keys.contains(key) {
+            diagnostics.error("unknown key '\(key)' in the config\(Suggestion.hint(for: key, in: keys))", at: location)
+        }
+        func strings(_ key: String) -> [String] {
+            guard let value = object[key] else { return [] }
+            guard let list = value as? [String] else {
+                diagnostics.error("'\(key)' must be a list of strings", at: location)
+                return []
+            }
+            return list
+        }
+        func string(_ key: String) -> String? {
+            guard let value = object[key] else { return nil }
+            guard let text = value as? String else {
+                diagnostics.error("'\(key)' must be a string", at: location)
+                return nil
+            }
+            return text
+        }
+        if let level = string("accessLevel") {
+            config.accessLevel = GeneratorOptions.AccessLevel(rawValue: level)
+            if config.accessLevel == nil {
+                diagnostics.error("'accessLevel' must be public, package or internal, not '\(level)'", at: location)
+            }
+        }
+        config.clientName = string("clientName")
+        config.groups = strings("groups")
+        config.operations = strings("operations")
+        config.templates = string("templates").map(resolve)
+        config.spec = strings("spec").map(resolve)
+        if diagnostics.hasErrors { throw SpecErrors(diagnostics: diagnostics.sorted) }
+        return config
+    }
+
+    /// The generator options this config asks for, on top of `base`.
+    public func options(over base: GeneratorOptions = GeneratorOptions()) -> GeneratorOptions {
+        var options = base
+        if let accessLevel { options.accessLevel = accessLevel }
+        if let clientName { options.clientName = clientName }
+        if !groups.isEmpty || !operations.isEmpty {
+            options.operationFilter = OperationFilter(groups: Set(groups), operationIDs: Set(operations))
+        }
+        return options
+    }
+
+    /// Names in `groups` and `operations` that the spec doesn't have.
+    public func unknownSelections(in spec: Spec, configPath: String) -> [Diagnostic] {
+        let location = SourceLocation.start(of: configPath)
+        let groupKeys = spec.groups.map(\.key), ids = spec.operations.map(\.id)
+        return groups.filter { !groupKeys.contains($0) }.map {
+            Diagnostic(.error, at: location, "the config names the group '\($0)', which the spec does not have\(Suggestion.hint(for: $0, in: groupKeys))")
+        } + operations.filter { !ids.contains($0) }.map {
+            Diagnostic(.error, at: location, "the config names the operation '\($0)', which the spec does not have\(Suggestion.hint(for: $0, in: ids))")
+        }
+    }
+}

@@ -1,0 +1,1 @@
+../NCPCodegenBuildPlugin/PluginInputs.swift

@@ -1,0 +1,51 @@
+@testable import CodegenCore
+import Mustache
+import Testing
+
+/// The templates read the render model through hand-written look-ups (for speed); a field added to a model
+/// but not to its look-up would silently render as empty. Every stored field must be reachable by name.
+@Suite struct RenderLookupTests {
+    func unreachable(_ value: some MustacheParent) -> [String] {
+        Mirror(reflecting: value).children.compactMap(\.label).filter { label in
+            let child = value.child(named: label)
+            let stored = Mirror(reflecting: value).children.first { $0.label == label }!.value
+            // A nil optional answers nil; anything else must answer.
+            let isNilOptional = Mirror(reflecting: stored).displayStyle == .optional && Mirror(reflecting: stored).children.isEmpty
+            return child == nil && !isNilOptional
+        }
+    }
+
+    @Test func everyModelFieldIsReachable() {
+        let spec = SpecCompiler.compile(paths: [TestPaths.packageRoot.appendingPathComponent("Tests/Snippets/kitchen-sink.yaml").path]).spec
+        let model = Lowering(spec: spec, options: GeneratorOptions()).lower()
+        var missing = unreachable(model)
+        for type in model.types {
+            missing += unreachable(type)
+            type.properties.forEach { missing += unreachable($0) }
+            if let validation = type.validation {
+                missing += unreachable(validation)
+                validation.checks.forEach { missing += unreachable($0) }
+                validation.rules.forEach { missing += unreachable($0) }
+            }
+        }
+        for enumType in model.enums {
+            missing += unreachable(enumType)
+            enumType.cases.forEach { missing += unreachable($0) }
+        }
+        for group in model.groups {
+            missing += unreachable(group)
+            for operation in group.operations {
+                missing += unreachable(operation)
+                operation.parameters.forEach { missing += unreachable($0) }
+                operation.query.forEach { missing += unreachable($0) }
+                operation.envelopeFields.forEach { missing += unreachable($0) }
+            }
+        }
+        model.bodies.forEach { missing += unreachable($0) }
+        model.serviceErrors.forEach { missing += unreachable($0) }
+        model.pagers.forEach { missing += unreachable($0) }
+        model.waiters.forEach { missing += unreachable($0) }
+        #expect(missing.isEmpty, "fields without a look-up: \(Set(missing).sorted())")
+        #expect(!model.groups.isEmpty && !model.pagers.isEmpty && !model.waiters.isEmpty)
+    }
+}
