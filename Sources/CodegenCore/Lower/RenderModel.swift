@@ -1,7 +1,7 @@
 /// What the templates see: Swift names, types, literals and doc lines, decided once, here.
 ///
 /// Templates assemble lines from these fragments; no line of generated Swift is written in Swift code.
-struct RenderModel {
+struct RenderModel: Sendable {
     var access: String
     /// `public ` before imports whose types appear in public declarations.
     var importPrefix: String
@@ -21,7 +21,7 @@ struct RenderModel {
     var waiters: [WaiterModel]
 }
 
-struct PropertyModel {
+struct PropertyModel: Sendable {
     var name: String
     var wireName: String
     var type: String
@@ -36,7 +36,7 @@ struct PropertyModel {
     var isLast: Bool
 }
 
-struct TypeModel {
+struct TypeModel: Sendable {
     var name: String
     var docLines: [String]
     var properties: [PropertyModel]
@@ -48,12 +48,12 @@ struct TypeModel {
     var validation: ValidationModel?
 }
 
-struct ValidationModel {
+struct ValidationModel: Sendable {
     var checks: [CheckModel]
     var rules: [RuleModel]
 }
 
-struct CheckModel {
+struct CheckModel: Sendable {
     /// The expression checked, such as `name` or `query`.
     var value: String
     var field: String
@@ -65,38 +65,38 @@ struct CheckModel {
     var optional: Bool
 }
 
-struct RuleModel {
+struct RuleModel: Sendable {
     var function: String
     var pairs: String
 }
 
-struct CaseModel {
+struct CaseModel: Sendable {
     var name: String
     var rawValue: String
     var docLines: [String]
 }
 
-struct EnumModel {
+struct EnumModel: Sendable {
     var name: String
     var docLines: [String]
     var open: Bool
     var cases: [CaseModel]
 }
 
-struct ParameterModel {
+struct ParameterModel: Sendable {
     var label: String
     var type: String
     var defaultValue: String?
     var isLast: Bool
 }
 
-struct QueryModel {
+struct QueryModel: Sendable {
     var wireName: String
     var value: String
     var commaSeparated: Bool
 }
 
-struct OperationModel {
+struct OperationModel: Sendable {
     var name: String
     var docLines: [String]
     var deprecatedMessage: String?
@@ -118,19 +118,19 @@ struct OperationModel {
     var mutatesRequest: Bool
 }
 
-struct EnvelopeFieldModel {
+struct EnvelopeFieldModel: Sendable {
     var property: String
     var wireName: String
     var accessor: String
 }
 
-struct GroupModel {
+struct GroupModel: Sendable {
     var title: String
     var docLines: [String]
     var operations: [OperationModel]
 }
 
-struct BodyModel {
+struct BodyModel: Sendable {
     var name: String
     var operationID: String
     var properties: [PropertyModel]
@@ -138,7 +138,7 @@ struct BodyModel {
     var hasCodingKeys: Bool
 }
 
-struct ErrorModel {
+struct ErrorModel: Sendable {
     var name: String
     var code: String
     var statuses: String
@@ -147,7 +147,7 @@ struct ErrorModel {
     var retryable: Bool
 }
 
-struct PagerModel {
+struct PagerModel: Sendable {
     var pageType: String
     var itemType: String
     var itemsExpression: String
@@ -162,7 +162,7 @@ struct PagerModel {
     var arguments: String
 }
 
-struct WaiterModel {
+struct WaiterModel: Sendable {
     var methodName: String
     var docLines: [String]
     var deprecatedMessage: String?

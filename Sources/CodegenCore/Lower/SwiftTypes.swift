@@ -83,6 +83,7 @@ enum DocText {
 
     /// Splits text into lines of at most `width` characters at spaces.
     static func wrap(_ text: String, width: Int = width) -> [String] {
+        if text.utf8.count <= width, !text.utf8.contains(UInt8(ascii: "\n")) { return [text] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""

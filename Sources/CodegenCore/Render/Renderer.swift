@@ -32,10 +32,14 @@ struct Renderer {
         self.library = library
     }
 
+    /// Renders every output file; the files are independent, so they render in parallel.
     func render(_ model: RenderModel) -> [OutputFile] {
-        Self.outputs.map { output in
-            OutputFile(name: output.file, contents: Self.tidy(library.render(model, withTemplate: output.template) ?? ""))
+        let results = RenderResults(count: Self.outputs.count)
+        DispatchQueue.concurrentPerform(iterations: Self.outputs.count) { index in
+            let output = Self.outputs[index]
+            results.store(Self.tidy(library.render(model, withTemplate: output.template) ?? ""), at: index)
         }
+        return zip(Self.outputs, results.values).map { OutputFile(name: $0.file, contents: $1) }
     }
 
     /// Trailing spaces off, runs of blank lines folded to one, no blank line before a closing brace, exactly one
@@ -66,4 +70,20 @@ struct Renderer {
         }
         return String(decoding: output, as: UTF8.self)
     }
+}
+
+/// Rendered texts written from several threads, each to its own slot.
+private final class RenderResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [String]
+
+    init(count: Int) {
+        texts = Array(repeating: "", count: count)
+    }
+
+    func store(_ text: String, at index: Int) {
+        lock.withLock { texts[index] = text }
+    }
+
+    var values: [String] { lock.withLock { texts } }
 }
