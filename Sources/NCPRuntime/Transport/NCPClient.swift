@@ -69,13 +69,14 @@ public struct NCPClient: Sendable {
 
     /// Sends a request and unwraps the `{code, message, result}` envelope.
     public func send<Result: Decodable & Sendable>(_ request: NCPRequest, expecting: Result.Type) async throws -> Result {
-        try await envelope(request, expecting: Result.self).result
+        let response = try await send(request)
+        return try NCPEnvelope<Result>.decode(from: response, operationID: request.operationID).result
     }
 
     /// Sends a request and returns the whole envelope, with any fields beside `result`.
     public func envelope<Result: Decodable & Sendable>(_ request: NCPRequest, expecting: Result.Type) async throws -> NCPEnvelope<Result> {
         let response = try await send(request)
-        return try NCPEnvelope<Result>.decode(from: response, operationID: request.operationID)
+        return try NCPEnvelope<Result>.decode(from: response, operationID: request.operationID, keepingExtraFields: true)
     }
 
     /// Uploads bytes to a presigned Object Storage URL the service issued: a plain `PUT`, with no NCP headers.

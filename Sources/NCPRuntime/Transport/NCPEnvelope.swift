@@ -13,7 +13,18 @@ public struct NCPEnvelope<Result: Decodable & Sendable>: Sendable {
 
     /// Decodes a 2xx answer; a non-zero `code` becomes a `.service` error, a bad body a `.decoding` error
     /// naming the field.
-    static func decode(from response: NCPResponse, operationID: String) throws -> NCPEnvelope {
+    static func decode(from response: NCPResponse, operationID: String, keepingExtraFields: Bool = false) throws -> NCPEnvelope {
+        // The common case in one typed pass; anything unusual takes the slower path that explains itself.
+        if !keepingExtraFields, !(Result.self == NCPNoResult.self),
+           let typed = try? NCPJSON.decoder.decode(TypedEnvelope<Result>.self, from: response.body), typed.code == "0",
+           let result = typed.result {
+            return NCPEnvelope(code: typed.code, message: typed.message ?? "", result: result, extraFields: [:])
+        }
+        return try decodeExplaining(from: response, operationID: operationID)
+    }
+
+    /// Decodes through open JSON, so every way the answer can be wrong gets its own message.
+    static func decodeExplaining(from response: NCPResponse, operationID: String) throws -> NCPEnvelope {
         func failure(_ message: String, field: String? = nil) -> NCPError {
             NCPError(kind: .decoding, operationID: operationID, message: message, statusCode: response.statusCode, field: field,
                      rawBody: Array(response.body.prefix(NCPError.rawBodyLimit)))
@@ -81,6 +92,13 @@ public struct NCPEnvelope<Result: Decodable & Sendable>: Sendable {
             return ("", "\(error)")
         }
     }
+}
+
+/// The envelope decoded straight into its result type.
+private struct TypedEnvelope<Result: Decodable>: Decodable {
+    var code: String
+    var message: String?
+    var result: Result?
 }
 
 /// The result of operations that answer with only `code` and `message`.
