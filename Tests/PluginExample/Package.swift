@@ -1,5 +1,11 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+// A path dependency is known by its folder's name, which differs between checkouts (a clone's folder is
+// whatever the cloner chose), so read it rather than hard-code it.
+let generatorPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 // A downstream package: it depends on the generator by path and gets two clients generated at build time.
 let package = Package(
@@ -13,20 +19,20 @@ let package = Package(
         // The Media Intelligence spec of this repository, filtered by ncp-codegen-config.json.
         .target(
             name: "MediaIntelligenceLite",
-            dependencies: [.product(name: "NCPRuntime", package: "ncp-media-intelligence")],
-            plugins: [.plugin(name: "NCPCodegenBuildPlugin", package: "ncp-media-intelligence")]
+            dependencies: [.product(name: "NCPRuntime", package: generatorPackage)],
+            plugins: [.plugin(name: "NCPCodegenBuildPlugin", package: generatorPackage)]
         ),
         // A second, made-up API in the same spec format: weather.ncp.yaml.
         .target(
             name: "WeatherAPI",
-            dependencies: [.product(name: "NCPRuntime", package: "ncp-media-intelligence")],
-            plugins: [.plugin(name: "NCPCodegenBuildPlugin", package: "ncp-media-intelligence")]
+            dependencies: [.product(name: "NCPRuntime", package: generatorPackage)],
+            plugins: [.plugin(name: "NCPCodegenBuildPlugin", package: generatorPackage)]
         ),
         .executableTarget(
             name: "plugin-example",
             dependencies: [
                 "MediaIntelligenceLite", "WeatherAPI",
-                .product(name: "NCPRuntime", package: "ncp-media-intelligence"),
+                .product(name: "NCPRuntime", package: generatorPackage),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),

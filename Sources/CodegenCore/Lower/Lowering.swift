@@ -14,18 +14,29 @@ struct Lowering {
 
     func lower() -> RenderModel {
         let service = spec.service
+        let importPrefix = options.accessLevel == .internal ? "" : options.accessLevel.rawValue + " "
+        let types = spec.types.map(lowerType)
+        let groups = lowerGroups()
+        // Types of the runtime that can appear in a public signature of these files.
+        func mentionsRuntime(_ type: String) -> Bool { type.contains("JSONValue") || type.contains("NCPDateTime") }
+        let modelsUseRuntime = types.contains { $0.partial || $0.properties.contains { mentionsRuntime($0.type) } }
+        let operationsUseRuntime = groups.contains { group in
+            group.operations.contains { ($0.returnType.map(mentionsRuntime) ?? false) || $0.parameters.contains { mentionsRuntime($0.type) } }
+        }
         return RenderModel(
             access: options.accessLevel.rawValue,
-            importPrefix: options.accessLevel == .internal ? "" : options.accessLevel.rawValue + " ",
+            importPrefix: importPrefix,
+            modelsImportPrefix: modelsUseRuntime ? importPrefix : "",
+            operationsImportPrefix: operationsUseRuntime ? importPrefix : "",
             serviceName: service.name,
             clientName: options.clientName ?? service.name + "Client",
             title: service.title.isEmpty ? service.name : service.title,
             docLines: DocText.wrap(service.description),
             defaultBaseURL: "https://" + service.host,
             legacyBaseURLs: service.legacyHosts.map { "https://" + $0 },
-            types: spec.types.map(lowerType),
+            types: types,
             enums: spec.enums.map(lowerEnum),
-            groups: lowerGroups(),
+            groups: groups,
             bodies: spec.operations.filter { $0.body != nil && included($0) }.map(lowerBody),
             serviceErrors: lowerErrors(spec.errors),
             gatewayErrors: lowerErrors(spec.gatewayErrors),

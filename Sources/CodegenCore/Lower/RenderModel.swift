@@ -5,6 +5,10 @@ struct RenderModel: Sendable {
     var access: String
     /// `public ` before imports whose types appear in public declarations.
     var importPrefix: String
+    /// The same for `Models.swift` and `Operations.swift`, whose public API may not mention a runtime type at
+    /// all (a filtered client), where a public import would draw a warning.
+    var modelsImportPrefix: String
+    var operationsImportPrefix: String
     var serviceName: String
     var clientName: String
     var title: String

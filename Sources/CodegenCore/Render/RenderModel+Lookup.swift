@@ -8,6 +8,8 @@ extension RenderModel: MustacheParent {
         switch key {
         case "access": self.access
         case "importPrefix": self.importPrefix
+        case "modelsImportPrefix": self.modelsImportPrefix
+        case "operationsImportPrefix": self.operationsImportPrefix
         case "serviceName": self.serviceName
         case "clientName": self.clientName
         case "title": self.title

@@ -17,7 +17,7 @@ await server.appendRoute("POST /api/v1/workspaces/demo/assets/search") { _ in
 }
 await server.appendRoute("GET /v2/cities/*/forecast") { request in
     let city = request.path.split(separator: "/")[2]
-    return json(#"{"city":"\#(city)","sky":"CLEAR","highCelsius":21,"issuedAt":"2026-11-21T09:00:00"}"#)
+    return json(#"{"code":"0","message":"success","result":{"city":"\#(city)","sky":"CLEAR","highCelsius":21,"issuedAt":"2026-11-21T09:00:00"}}"#)
 }
 let serverTask = Task { try await server.run() }
 try await server.waitUntilListening()
@@ -25,20 +25,31 @@ guard case .ip4(_, let port)? = await server.listeningAddress else { fatalError(
 let configuration = NCPClientConfiguration(baseURL: URL(string: "http://127.0.0.1:\(port)")!,
                                            credentials: StaticCredentialProvider(accessKey: "EXAMPLE", secretKey: "example-secret"))
 
-let mediaIntelligence = MediaIntelligenceLiteClient(configuration: configuration)
-let workspaces = try await mediaIntelligence.listWorkspaces(pageNumber: 1)
-print("Media Intelligence: \(workspaces.totalCount) workspace(s): \(workspaces.content.map(\.workspaceName).joined(separator: ", "))")
-let search = try await mediaIntelligence.searchAssets(workspaceName: "demo", query: SearchQuery(textQuery: "sunset"))
-print("Media Intelligence: search started with id \(search.searchID)")
+/// Calls both generated clients and prints what came back.
+func run(_ configuration: NCPClientConfiguration) async throws {
+    let mediaIntelligence = MediaIntelligenceLiteClient(configuration: configuration)
+    let workspaces = try await mediaIntelligence.listWorkspaces(pageNumber: 1)
+    print("Media Intelligence: \(workspaces.totalCount) workspace(s): \(workspaces.content.map(\.workspaceName).joined(separator: ", "))")
+    let search = try await mediaIntelligence.searchAssets(workspaceName: "demo", query: SearchQuery(textQuery: "sunset"))
+    print("Media Intelligence: search started with id \(search.searchID)")
 
-let weather = WeatherClient(configuration: configuration)
-let forecast = try await weather.getForecast(city: "Seoul", days: 2)
-print("Weather: \(forecast.city): \(forecast.sky.rawValue), high \(forecast.highCelsius ?? 0) °C, issued \(forecast.issuedAt?.rawValue ?? "?")")
-do {
-    _ = try await weather.getForecast(city: "Seoul", days: 9)
-} catch let error as NCPError {
-    print("Weather: rejected before sending: \(error.message)")
+    let weather = WeatherClient(configuration: configuration)
+    let forecast = try await weather.getForecast(city: "Seoul", days: 2)
+    print("Weather: \(forecast.city): \(forecast.sky.rawValue), high \(forecast.highCelsius ?? 0) °C, issued \(forecast.issuedAt?.rawValue ?? "?")")
+    do {
+        _ = try await weather.getForecast(city: "Seoul", days: 9)
+    } catch let error as NCPError where error.kind == .invalidRequest {
+        print("Weather: rejected before sending: \(error.message)")
+    }
 }
 
+var failed = false
+do {
+    try await run(configuration)
+} catch {
+    print("plugin-example failed: \(error)")
+    failed = true
+}
 await server.stop()
 serverTask.cancel()
+exit(failed ? 1 : 0)
