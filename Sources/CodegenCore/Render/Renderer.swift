@@ -18,18 +18,7 @@ struct Renderer {
     let library: MustacheLibrary
 
     init(templates: TemplateSet) throws {
-        var library = MustacheLibrary()
-        for (name, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                try library.register(text, named: name)
-            } catch {
-                throw GenerationError(message: "\(templates.origin)/\(name).mustache: the template does not parse: \(error)")
-            }
-        }
-        for output in Self.outputs where library.getTemplate(named: output.template) == nil {
-            throw GenerationError(message: "\(templates.origin): the template '\(output.template).mustache' is missing")
-        }
-        self.library = library
+        library = try templates.parsed.get()
     }
 
     /// Renders every output file; the files are independent, so they render in parallel.

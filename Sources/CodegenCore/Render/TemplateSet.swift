@@ -4,14 +4,34 @@ import Mustache
 /// The Mustache templates one generation renders with: the built-in ones or a user's directory.
 public struct TemplateSet: Sendable {
     /// Template name (file name without `.mustache`) to its text.
-    public var sources: [String: String]
+    public var sources: [String: String] {
+        didSet { parsed = Self.parse(sources, origin: origin) }
+    }
     /// Where they came from, for messages.
     public var origin: String
+    /// The templates parsed once, so repeated generations (plugins, tests, benchmarks) don't parse them again.
+    var parsed: Result<MustacheLibrary, GenerationError>
 
     /// Templates given as text (tests, plugins that embed their own).
     public init(sources: [String: String], origin: String) {
         self.sources = sources
         self.origin = origin
+        parsed = Self.parse(sources, origin: origin)
+    }
+
+    static func parse(_ sources: [String: String], origin: String) -> Result<MustacheLibrary, GenerationError> {
+        var library = MustacheLibrary()
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                return .failure(GenerationError(message: "\(origin)/\(name).mustache: the template does not parse: \(error)"))
+            }
+        }
+        for output in Renderer.outputs where library.getTemplate(named: output.template) == nil {
+            return .failure(GenerationError(message: "\(origin): the template '\(output.template).mustache' is missing"))
+        }
+        return .success(library)
     }
 
     /// The templates shipped with the generator.
