@@ -480,6 +480,7 @@ extension MediaIntelligenceClient {
     ///   - additionalFields: Body fields the docs don't describe, sent as given.
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented.
     /// - Throws: `NCPError`.
+    @discardableResult
     public func requestIndex(
         workspaceName: String,
         projectID: Int64,
@@ -539,6 +540,7 @@ extension MediaIntelligenceClient {
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented.
     /// - Throws: `NCPError`.
+    @discardableResult
     public func cancelIndex(
         workspaceName: String,
         projectID: Int64,
@@ -622,6 +624,7 @@ extension MediaIntelligenceClient {
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented (probably `code` and `message` only).
     /// - Throws: `NCPError`.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use deleteLatestIndex instead.")
+    @discardableResult
     public func deleteIndex(
         workspaceName: String,
         projectID: Int64,
@@ -649,6 +652,7 @@ extension MediaIntelligenceClient {
     ///   - confidenceLevel: How certain keywords must be.
     /// - Returns: The `result` as open JSON (`.null` when absent). The index payload is not documented.
     /// - Throws: `NCPError`.
+    @discardableResult
     public func getLatestIndex(
         workspaceName: String,
         projectID: Int64,
@@ -677,6 +681,7 @@ extension MediaIntelligenceClient {
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented.
     /// - Throws: `NCPError`.
+    @discardableResult
     public func deleteLatestIndex(
         workspaceName: String,
         projectID: Int64,
@@ -1023,6 +1028,7 @@ extension MediaIntelligenceClient {
     ///   - personID: Person ID. Note: Documented as String on some pages and Integer on others; person IDs are returned as Integer.
     /// - Returns: The `result` as open JSON (`.null` when absent). `code` and `message` only before 2026-09-17; since then person, asset and scene information under names not documented.
     /// - Throws: `NCPError`.
+    @discardableResult
     public func deletePerson(
         workspaceName: String,
         personID: Int64
@@ -1139,6 +1145,7 @@ extension MediaIntelligenceClient {
     ///   - sortOrder: Sort direction.
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented.
     /// - Throws: `NCPError`.
+    @discardableResult
     public func searchPersons(
         workspaceName: String,
         pageNumber: Int,
@@ -1175,6 +1182,7 @@ extension MediaIntelligenceClient {
     ///   - personIDs: Persons to merge in; not the representative, not already merged ones. 1 to 10 items.
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented.
     /// - Throws: `NCPError`.
+    @discardableResult
     public func mergePersons(
         workspaceName: String,
         personID: Int64,
@@ -1236,6 +1244,7 @@ extension MediaIntelligenceClient {
     ///   - scoreThreshold: Lowest similarity score to return. From 80 to 100.
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented; an empty list means no person passed the threshold.
     /// - Throws: `NCPError`.
+    @discardableResult
     public func recommendPersonsByThumbnail(
         workspaceName: String,
         thumbnailKey: String,
@@ -1388,6 +1397,7 @@ extension MediaIntelligenceClient {
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented.
     /// - Throws: `NCPError`.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use requestSceneSummary instead.")
+    @discardableResult
     public func requestIndexSceneSummary(
         workspaceName: String,
         projectID: Int64,
@@ -1501,6 +1511,7 @@ extension MediaIntelligenceClient {
     ///   - additionalFields: Body fields the docs don't describe, sent as given.
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented.
     /// - Throws: `NCPError`.
+    @discardableResult
     public func requestSceneSummary(
         workspaceName: String,
         projectID: Int64,
@@ -1554,6 +1565,7 @@ extension MediaIntelligenceClient {
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     /// - Returns: The `result` as open JSON (`.null` when absent). Index-level information and per-scene summaries under names not documented.
     /// - Throws: `NCPError`.
+    @discardableResult
     public func getSceneSummaries(
         workspaceName: String,
         projectID: Int64,
@@ -1579,6 +1591,7 @@ extension MediaIntelligenceClient {
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented.
     /// - Throws: `NCPError`.
+    @discardableResult
     public func cancelSceneSummary(
         workspaceName: String,
         projectID: Int64,

@@ -193,6 +193,6 @@ extension MediaIntelligenceClient {
     }
 
     func requestIndexAnalysisTooManyPersons(server: LoopbackServer) async throws {
-        _ = try await requestIndex(workspaceName: "my-workspace", projectID: 1, assetID: 2, minSceneDurationSec: 31, maxSceneDurationSec: 40)
+        try await requestIndex(workspaceName: "my-workspace", projectID: 1, assetID: 2, minSceneDurationSec: 31, maxSceneDurationSec: 40)
     }
 }

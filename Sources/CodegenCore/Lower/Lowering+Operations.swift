@@ -71,6 +71,7 @@ extension Lowering {
             parameters: parameters,
             hasParameters: !parameters.isEmpty,
             returnType: returns ? resultType : nil,
+            discardableResult: { if case .undocumented = operation.result { true } else { false } }(),
             validation: validation(for: fields, rules: operation.body?.rules ?? [], prefix: ""),
             method: operation.method.lowercased(),
             pathExpression: pathExpression(operation),

@@ -107,6 +107,8 @@ struct OperationModel: Sendable {
     var parameters: [ParameterModel]
     var hasParameters: Bool
     var returnType: String?
+    /// The result is undocumented open JSON, which callers mostly ignore.
+    var discardableResult: Bool
     var validation: ValidationModel?
     var method: String
     var pathExpression: String

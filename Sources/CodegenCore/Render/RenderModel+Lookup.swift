@@ -152,6 +152,7 @@ extension OperationModel: MustacheParent {
         case "parameters": self.parameters
         case "hasParameters": self.hasParameters
         case "returnType": self.returnType
+        case "discardableResult": self.discardableResult
         case "validation": self.validation
         case "method": self.method
         case "pathExpression": self.pathExpression

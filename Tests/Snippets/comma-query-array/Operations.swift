@@ -15,6 +15,7 @@ extension DemoClient {
     ///   - name: Name filter. At least 2 characters. Must not contain `;`, `|` or `` ` ``.
     /// - Returns: The `result` as open JSON (`.null` when absent). Not documented.
     /// - Throws: `NCPError`.
+    @discardableResult
     public func listThings(
         tagIDs: [Int64]? = nil,
         name: String? = nil

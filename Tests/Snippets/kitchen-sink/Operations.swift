@@ -115,6 +115,7 @@ extension KitchenSinkClient {
     ///   - query: What to find.
     /// - Returns: The `result` as open JSON (`.null` when absent). Not documented.
     /// - Throws: `NCPError`; documented service errors: `.bothQueries` (50011).
+    @discardableResult
     public func searchThings(
         spaceName: String,
         query: Query
