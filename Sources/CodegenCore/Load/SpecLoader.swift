@@ -2,11 +2,9 @@
 public enum SpecLoader {
     /// Loads the files and directories named (a directory contributes every YAML file below it).
     public static func load(paths: [String]) -> (spec: Spec, diagnostics: Diagnostics) {
-        let (sources, readDiagnostics) = SpecFiles.read(paths: paths)
-        var (spec, diagnostics) = load(sources)
-        var all = readDiagnostics
-        all.append(contentsOf: diagnostics)
-        diagnostics = all
+        var (sources, diagnostics) = SpecFiles.read(paths: paths)
+        let (spec, loadDiagnostics) = load(sources)
+        diagnostics.append(contentsOf: loadDiagnostics)
         return (spec, diagnostics)
     }
 

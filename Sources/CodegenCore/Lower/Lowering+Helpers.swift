@@ -19,10 +19,7 @@ extension Lowering {
             }
             let itemsExpression = SwiftNames.escaped(SpecValidator.swiftName(of: itemsField))
             // Arguments in the operation's own order, the page number where `pageNum` stands.
-            let passed = arguments(of: operation).map { field -> String in
-                let name = SwiftNames.escaped(SpecValidator.swiftName(of: field))
-                return "\(name.trimmingCharacters(in: ["`"])): " + (field.name == pageParameter.name ? "pageNumber" : name)
-            }
+            let passed = arguments(of: operation).map { passing($0, as: $0.name == pageParameter.name ? "pageNumber" : nil) }
             return PagerModel(
                 pageType: pageName, itemType: swift.name(of: items.shape),
                 itemsExpression: itemsField.required && !itemsField.nullable ? itemsExpression : "\(itemsExpression) ?? []",
@@ -49,10 +46,7 @@ extension Lowering {
         let ruled = ruledFields(of: operation)
         let fields = arguments(of: operation)
         let policy = ParameterModel(label: "policy", type: "WaitPolicy", defaultValue: ".default", isLast: false)
-        let passed = fields.map {
-            let name = SwiftNames.escaped(SpecValidator.swiftName(of: $0))
-            return "\(name.trimmingCharacters(in: ["`"])): \(name)"
-        }
+        let passed = fields.map { passing($0) }
         var docs = DocText.wrap(waiter.description + " Polls `\(operation.id)` with growing, jittered delays until `\(waiter.field)` is one of \(waiter.success.joined(separator: ", ")) (returned) or \(waiter.failure.joined(separator: ", ")) (thrown as `.jobFailed`).")
         docs += ["", "- Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `\(operation.id)`."]
         return WaiterModel(

@@ -14,6 +14,11 @@ extension Lowering {
         return path + rest.filter { $0.required } + rest.filter { !$0.required }
     }
 
+    /// `label: value` for handing a field on to another call: labels never need backticks, values may.
+    func passing(_ field: Field, as value: String? = nil) -> String {
+        SpecValidator.swiftName(of: field) + ": " + (value ?? SwiftNames.escaped(SpecValidator.swiftName(of: field)))
+    }
+
     /// Fields named by a cross-field rule stay optional even with a documented default, so leaving them
     /// out never breaks the rule.
     func ruledFields(of operation: Operation) -> Set<String> {
@@ -52,10 +57,7 @@ extension Lowering {
         let partialBody = operation.body?.partial == true
         let extra = partialBody ? [ParameterModel(label: "additionalFields", type: "[String: JSONValue]", defaultValue: "[:]", isLast: false)] : []
         let bodyType = operation.body.map { _ in SwiftNames.upperCamel(operation.id) + "Body" }
-        var bodyArguments = (operation.body?.properties ?? []).map { field -> String in
-            let name = SwiftNames.escaped(SpecValidator.swiftName(of: field))
-            return "\(name.trimmingCharacters(in: ["`"])): \(name)"
-        }
+        var bodyArguments = (operation.body?.properties ?? []).map { passing($0) }
         if partialBody { bodyArguments.append("additionalFields: additionalFields") }
         let (resultType, returns) = resultType(of: operation)
         let parameters = parameterModels(fields, ruled: ruled, extra: extra)

@@ -30,18 +30,6 @@ public indirect enum SpecValue: Sendable {
         }
     }
 
-    /// The value as text, as it would appear in a query string or a doc comment.
-    public var plainText: String {
-        switch self {
-        case .null: "null"
-        case .bool(let b, _): b ? "true" : "false"
-        case .int(let i, _): String(i)
-        case .double(let d, _): String(d)
-        case .string(let s, _): s
-        case .array(let items, _): "[" + items.map(\.plainText).joined(separator: ", ") + "]"
-        case .object(let pairs, _): "{" + pairs.map { "\($0.key): \($0.value.plainText)" }.joined(separator: ", ") + "}"
-        }
-    }
 
     /// The member of an object with this key.
     public subscript(key: String) -> SpecValue? {
