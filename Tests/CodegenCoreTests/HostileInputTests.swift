@@ -105,3 +105,18 @@ import Testing
         ])
     }
 }
+
+@Suite struct WarningTests {
+    @Test func anOperationHostTheClientCannotHonourIsAWarningNotASilentDrop() throws {
+        let text = """
+        service: { name: Demo, host: demo.example.com, basePath: /v1 }
+        groups: { things: { title: Things } }
+        operations:
+          listThings: { group: things, summary: List, method: GET, path: /things, doc: https://example.com, host: other.example.com, result: none }
+        """
+        let (_, diagnostics) = SpecCompiler.compile([SpecSource(path: "w.yaml", text: text)])
+        #expect(diagnostics.map(\.description) == [
+            "w.yaml:4:3: warning: operation 'listThings' names the host 'other.example.com'; the generated client sends every operation to its one base URL",
+        ])
+    }
+}

@@ -22,6 +22,9 @@ extension SpecValidator {
             diagnostics.error("\(owner) is in the undefined group '\(operation.group)'\(Suggestion.hint(for: operation.group, in: spec.groups.map(\.key)))", at: operation.location)
         }
         checkPath(operation)
+        if let host = operation.host, host != spec.service.host {
+            diagnostics.warning("\(owner) names the host '\(host)'; the generated client sends every operation to its one base URL", at: operation.location)
+        }
         for parameter in operation.parameters {
             checkField(parameter, owner: owner)
         }
