@@ -18,11 +18,11 @@ import TestSupport
         return lhs == rhs
     }
 
-    @Test func theDocumentedAnalysisRequestGoesOnTheWireAsDocumented() async throws {
+    @Test func anIndexRequestSendsTypedAndAdditionalBodyFields() async throws {
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }
         server.enqueue(.success(#"{"id":1001,"createdTime":"2025-04-23T17:13:48","createdUserName":"username"}"#))
-        let started = try await client(server).requestIndexAnalysisForTest(server: server)
+        let started = try await client(server).requestIndexWithDocumentedExample()
         #expect(started.id == 1001)
         #expect(started.createdTime.rawValue == "2025-04-23T17:13:48")
         let received = try #require(server.requests.first)
@@ -98,7 +98,7 @@ import TestSupport
         }
         #expect(both?.message == "'query.textQuery/query.imageQuery' must be only one of query.textQuery or query.imageQuery, not both")
         let tooMany = await #expect(throws: NCPError.self) {
-            try await client(server).requestIndexAnalysisTooManyPersons(server: server)
+            try await client(server).requestIndexWithTooLongMinimumScene()
         }
         #expect(tooMany?.message == "'minSceneDurationSec' must be at most 30 (it is 31)")
         let badWorkspace = await #expect(throws: NCPError.self) { try await client(server).getWorkspace(workspaceName: "My Workspace") }
@@ -184,15 +184,15 @@ import TestSupport
 }
 
 extension MediaIntelligenceClient {
-    /// The documented analysis request, sent through the index API (the analyze API is deprecated).
-    func requestIndexAnalysisForTest(server: LoopbackServer) async throws -> AnalysisStarted {
+    /// The documented analysis example's values, sent through the index API (the analyze API is deprecated).
+    func requestIndexWithDocumentedExample() async throws -> AnalysisStarted {
         // The index request's documented fields are partial; the rest travel in `additionalFields`.
         let result = try await requestIndex(workspaceName: "my-workspace", projectID: 1234, assetID: 5678, sceneRange: .long,
                                             additionalFields: ["analysisPersonCount": 3, "sourceLanguage": "ENKO"])
         return try JSONDecoder().decode(AnalysisStarted.self, from: JSONEncoder().encode(result))
     }
 
-    func requestIndexAnalysisTooManyPersons(server: LoopbackServer) async throws {
+    func requestIndexWithTooLongMinimumScene() async throws {
         try await requestIndex(workspaceName: "my-workspace", projectID: 1, assetID: 2, minSceneDurationSec: 31, maxSceneDurationSec: 40)
     }
 }
