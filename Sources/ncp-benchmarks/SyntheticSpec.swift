@@ -5,6 +5,11 @@ import CodegenCore
 enum SyntheticSpec {
     static func multiply(_ base: Spec, by factor: Int) -> Spec {
         var spec = base
+        // Exact capacities: a doubling array would add its slack to the peak memory being measured.
+        spec.types.reserveCapacity(base.types.count * factor)
+        spec.enums.reserveCapacity(base.enums.count * factor)
+        spec.operations.reserveCapacity(base.operations.count * factor)
+        spec.waiters.reserveCapacity(base.waiters.count * factor)
         for copy in 1..<max(factor, 1) {
             let suffix = "Copy\(copy)"
             let typeNames = Set(base.types.map(\.name) + base.enums.map(\.name))
