@@ -33,31 +33,55 @@ struct Renderer {
 
     /// Trailing spaces off, runs of blank lines folded to one, no blank line before a closing brace, exactly one
     /// final newline: templates can stay readable without their whitespace leaking into the output.
+    ///
+    /// One pass straight into the result's storage: the output is never longer than the input plus a final
+    /// newline, and a generated file can be megabytes, so no line array or byte copy is made on the way.
     static func tidy(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { input in
+            String(unsafeUninitializedCapacity: input.count + 1) { output in
+                tidy(input, into: output)
+            }
+        }
+    }
+
+    private static func tidy(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), brace = UInt8(ascii: "}")
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
+        var written = 0
         var previousBlank = true // no blank line at the start
-        for line in text.utf8.split(separator: newline, omittingEmptySubsequences: false) {
-            var content = line[...]
-            while content.last == space { content = content.dropLast() }
-            if content.isEmpty {
-                if !previousBlank { output.append(newline) }
+        var lineStart = 0
+        while lineStart <= input.count {
+            var lineEnd = lineStart
+            while lineEnd < input.count, input[lineEnd] != newline { lineEnd += 1 }
+            var contentEnd = lineEnd
+            while contentEnd > lineStart, input[contentEnd - 1] == space { contentEnd -= 1 }
+            if contentEnd == lineStart {
+                if !previousBlank {
+                    output[written] = newline
+                    written += 1
+                }
                 previousBlank = true
-                continue
+            } else {
+                var firstNonSpace = lineStart
+                while input[firstNonSpace] == space { firstNonSpace += 1 }
+                let isClosingBrace = contentEnd - firstNonSpace == 1 && input[firstNonSpace] == brace
+                if isClosingBrace, previousBlank, written >= 2, output[written - 2] == newline {
+                    written -= 1 // the blank line before a closing brace
+                }
+                for index in lineStart..<contentEnd {
+                    output[written] = input[index]
+                    written += 1
+                }
+                output[written] = newline
+                written += 1
+                previousBlank = false
             }
-            let isClosingBrace = content.drop(while: { $0 == space }).elementsEqual([brace])
-            if isClosingBrace, previousBlank, output.count >= 2, output[output.count - 2] == newline {
-                output.removeLast() // the blank line before a closing brace
-            }
-            output.append(contentsOf: content)
-            output.append(newline)
-            previousBlank = false
+            lineStart = lineEnd + 1
         }
-        while output.count >= 2, output[output.count - 1] == newline, output[output.count - 2] == newline {
-            output.removeLast()
+        while written >= 2, output[written - 1] == newline, output[written - 2] == newline {
+            written -= 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return written
     }
 }
 
