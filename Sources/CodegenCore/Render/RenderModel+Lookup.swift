@@ -1,21 +1,22 @@
 import Mustache
 
 // Explicit look-ups for the templates: swift-mustache otherwise falls back to `Mirror`, which cost more than
-// the rest of the pipeline together. A nil optional answers nil, as the `Mirror` path does.
+// the rest of the pipeline together. Strings answer as `RenderedText` (see there). A nil optional answers nil,
+// as the `Mirror` path does.
 
 extension RenderModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "access": self.access
-        case "importPrefix": self.importPrefix
-        case "modelsImportPrefix": self.modelsImportPrefix
-        case "operationsImportPrefix": self.operationsImportPrefix
-        case "serviceName": self.serviceName
-        case "clientName": self.clientName
-        case "title": self.title
-        case "docLines": self.docLines
-        case "defaultBaseURL": self.defaultBaseURL
-        case "legacyBaseURLs": self.legacyBaseURLs
+        case "access": text(self.access)
+        case "importPrefix": text(self.importPrefix)
+        case "modelsImportPrefix": text(self.modelsImportPrefix)
+        case "operationsImportPrefix": text(self.operationsImportPrefix)
+        case "serviceName": text(self.serviceName)
+        case "clientName": text(self.clientName)
+        case "title": text(self.title)
+        case "docLines": lines(self.docLines)
+        case "defaultBaseURL": text(self.defaultBaseURL)
+        case "legacyBaseURLs": lines(self.legacyBaseURLs)
         case "types": self.types
         case "enums": self.enums
         case "groups": self.groups
@@ -32,15 +33,15 @@ extension RenderModel: MustacheParent {
 extension PropertyModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "name": self.name
-        case "wireName": self.wireName
-        case "type": self.type
-        case "baseType": self.baseType
+        case "name": text(self.name)
+        case "wireName": text(self.wireName)
+        case "type": text(self.type)
+        case "baseType": text(self.baseType)
         case "optional": self.optional
         case "renamed": self.renamed
-        case "docLines": self.docLines
-        case "decodeKeys": self.decodeKeys
-        case "initDefault": self.initDefault
+        case "docLines": lines(self.docLines)
+        case "decodeKeys": text(self.decodeKeys)
+        case "initDefault": text(self.initDefault)
         case "isLast": self.isLast
         default: nil
         }
@@ -50,13 +51,13 @@ extension PropertyModel: MustacheParent {
 extension TypeModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "name": self.name
-        case "docLines": self.docLines
+        case "name": text(self.name)
+        case "docLines": lines(self.docLines)
         case "properties": self.properties
         case "customCoding": self.customCoding
         case "partial": self.partial
         case "hasCodingKeys": self.hasCodingKeys
-        case "knownKeys": self.knownKeys
+        case "knownKeys": text(self.knownKeys)
         case "validation": self.validation
         default: nil
         }
@@ -76,9 +77,9 @@ extension ValidationModel: MustacheParent {
 extension CheckModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "value": self.value
-        case "field": self.field
-        case "arguments": self.arguments
+        case "value": text(self.value)
+        case "field": text(self.field)
+        case "arguments": text(self.arguments)
         case "eachItem": self.eachItem
         case "nested": self.nested
         case "optional": self.optional
@@ -90,8 +91,8 @@ extension CheckModel: MustacheParent {
 extension RuleModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "function": self.function
-        case "pairs": self.pairs
+        case "function": text(self.function)
+        case "pairs": text(self.pairs)
         default: nil
         }
     }
@@ -100,9 +101,9 @@ extension RuleModel: MustacheParent {
 extension CaseModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "name": self.name
-        case "rawValue": self.rawValue
-        case "docLines": self.docLines
+        case "name": text(self.name)
+        case "rawValue": text(self.rawValue)
+        case "docLines": lines(self.docLines)
         default: nil
         }
     }
@@ -111,8 +112,8 @@ extension CaseModel: MustacheParent {
 extension EnumModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "name": self.name
-        case "docLines": self.docLines
+        case "name": text(self.name)
+        case "docLines": lines(self.docLines)
         case "open": self.open
         case "cases": self.cases
         default: nil
@@ -123,9 +124,9 @@ extension EnumModel: MustacheParent {
 extension ParameterModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "label": self.label
-        case "type": self.type
-        case "defaultValue": self.defaultValue
+        case "label": text(self.label)
+        case "type": text(self.type)
+        case "defaultValue": text(self.defaultValue)
         case "isLast": self.isLast
         default: nil
         }
@@ -135,8 +136,8 @@ extension ParameterModel: MustacheParent {
 extension QueryModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "wireName": self.wireName
-        case "value": self.value
+        case "wireName": text(self.wireName)
+        case "value": text(self.value)
         case "commaSeparated": self.commaSeparated
         default: nil
         }
@@ -146,21 +147,21 @@ extension QueryModel: MustacheParent {
 extension OperationModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "name": self.name
-        case "docLines": self.docLines
-        case "deprecatedMessage": self.deprecatedMessage
+        case "name": text(self.name)
+        case "docLines": lines(self.docLines)
+        case "deprecatedMessage": text(self.deprecatedMessage)
         case "parameters": self.parameters
         case "hasParameters": self.hasParameters
-        case "returnType": self.returnType
+        case "returnType": text(self.returnType)
         case "discardableResult": self.discardableResult
         case "validation": self.validation
-        case "method": self.method
-        case "pathExpression": self.pathExpression
-        case "operationID": self.operationID
+        case "method": text(self.method)
+        case "pathExpression": text(self.pathExpression)
+        case "operationID": text(self.operationID)
         case "query": self.query
-        case "bodyType": self.bodyType
-        case "bodyArguments": self.bodyArguments
-        case "resultType": self.resultType
+        case "bodyType": text(self.bodyType)
+        case "bodyArguments": text(self.bodyArguments)
+        case "resultType": text(self.resultType)
         case "returnsValue": self.returnsValue
         case "envelopeFields": self.envelopeFields
         case "hasEnvelopeFields": self.hasEnvelopeFields
@@ -173,9 +174,9 @@ extension OperationModel: MustacheParent {
 extension EnvelopeFieldModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "property": self.property
-        case "wireName": self.wireName
-        case "accessor": self.accessor
+        case "property": text(self.property)
+        case "wireName": text(self.wireName)
+        case "accessor": text(self.accessor)
         default: nil
         }
     }
@@ -184,8 +185,8 @@ extension EnvelopeFieldModel: MustacheParent {
 extension GroupModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "title": self.title
-        case "docLines": self.docLines
+        case "title": text(self.title)
+        case "docLines": lines(self.docLines)
         case "operations": self.operations
         default: nil
         }
@@ -195,8 +196,8 @@ extension GroupModel: MustacheParent {
 extension BodyModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "name": self.name
-        case "operationID": self.operationID
+        case "name": text(self.name)
+        case "operationID": text(self.operationID)
         case "properties": self.properties
         case "partial": self.partial
         case "hasCodingKeys": self.hasCodingKeys
@@ -208,11 +209,11 @@ extension BodyModel: MustacheParent {
 extension ErrorModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "name": self.name
-        case "code": self.code
-        case "statuses": self.statuses
-        case "message": self.message
-        case "docLines": self.docLines
+        case "name": text(self.name)
+        case "code": text(self.code)
+        case "statuses": text(self.statuses)
+        case "message": text(self.message)
+        case "docLines": lines(self.docLines)
         case "retryable": self.retryable
         default: nil
         }
@@ -222,18 +223,18 @@ extension ErrorModel: MustacheParent {
 extension PagerModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "pageType": self.pageType
-        case "itemType": self.itemType
-        case "itemsExpression": self.itemsExpression
-        case "pageNumberExpression": self.pageNumberExpression
-        case "pageCountExpression": self.pageCountExpression
-        case "methodName": self.methodName
-        case "operationName": self.operationName
-        case "docLines": self.docLines
-        case "deprecatedMessage": self.deprecatedMessage
+        case "pageType": text(self.pageType)
+        case "itemType": text(self.itemType)
+        case "itemsExpression": text(self.itemsExpression)
+        case "pageNumberExpression": text(self.pageNumberExpression)
+        case "pageCountExpression": text(self.pageCountExpression)
+        case "methodName": text(self.methodName)
+        case "operationName": text(self.operationName)
+        case "docLines": lines(self.docLines)
+        case "deprecatedMessage": text(self.deprecatedMessage)
         case "parameters": self.parameters
         case "hasParameters": self.hasParameters
-        case "arguments": self.arguments
+        case "arguments": text(self.arguments)
         default: nil
         }
     }
@@ -242,17 +243,17 @@ extension PagerModel: MustacheParent {
 extension WaiterModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "methodName": self.methodName
-        case "docLines": self.docLines
-        case "deprecatedMessage": self.deprecatedMessage
+        case "methodName": text(self.methodName)
+        case "docLines": lines(self.docLines)
+        case "deprecatedMessage": text(self.deprecatedMessage)
         case "parameters": self.parameters
-        case "arguments": self.arguments
-        case "operationName": self.operationName
-        case "operationID": self.operationID
-        case "resultType": self.resultType
-        case "field": self.field
-        case "successCases": self.successCases
-        case "failureCases": self.failureCases
+        case "arguments": text(self.arguments)
+        case "operationName": text(self.operationName)
+        case "operationID": text(self.operationID)
+        case "resultType": text(self.resultType)
+        case "field": text(self.field)
+        case "successCases": text(self.successCases)
+        case "failureCases": text(self.failureCases)
         default: nil
         }
     }
