@@ -6,13 +6,26 @@ import Testing
 /// but not to its look-up would silently render as empty. Every stored field must be reachable by name.
 @Suite struct RenderLookupTests {
     func unreachable(_ value: some MustacheParent) -> [String] {
-        Mirror(reflecting: value).children.compactMap(\.label).filter { label in
-            let child = value.child(named: label)
-            let stored = Mirror(reflecting: value).children.first { $0.label == label }!.value
-            // A nil optional answers nil; anything else must answer.
-            let isNilOptional = Mirror(reflecting: stored).displayStyle == .optional && Mirror(reflecting: stored).children.isEmpty
-            return child == nil && !isNilOptional
-        }
+        Mirror(reflecting: value).children.compactMap(\.label).filter { value.child(named: $0) == nil }
+    }
+
+    @Test func nilOptionalsAnswerAnAbsenceThatRendersLikeNil() throws {
+        let library = try MustacheLibrary(templates: ["t": MustacheTemplate(string: "[{{{returnType}}}|{{#returnType}}x{{/returnType}}|{{^returnType}}none{{/returnType}}]")])
+        let spec = SpecCompiler.compile(paths: [TestPaths.packageRoot.appendingPathComponent("spec").path]).spec
+        let operations = Lowering(spec: spec, options: GeneratorOptions()).lower().groups.flatMap(\.operations)
+        let returning = try #require(operations.first { $0.returnType != nil })
+        let notReturning = try #require(operations.first { $0.returnType == nil })
+        #expect(notReturning.child(named: "returnType") is RenderedAbsence)
+        #expect(library.render(notReturning, withTemplate: "t") == "[||none]")
+        #expect(library.render(returning, withTemplate: "t") == "[\(returning.returnType!)|x|]")
+    }
+
+    @Test func anAbsentValueDoesNotFallBackToAnEnclosingObject() throws {
+        // `name` is nil on the inner object; the outer one's must not show through.
+        struct Outer: MustacheParent { func child(named key: String) -> Any? { key == "inner" ? Inner() : key == "name" ? RenderedText("outer") : nil } }
+        struct Inner: MustacheParent { func child(named key: String) -> Any? { key == "name" ? text(String?.none) : nil } }
+        let library = try MustacheLibrary(templates: ["t": MustacheTemplate(string: "{{#inner}}[{{name}}]{{/inner}}")])
+        #expect(library.render(Outer(), withTemplate: "t") == "[]")
     }
 
     @Test func everyModelFieldIsReachable() {

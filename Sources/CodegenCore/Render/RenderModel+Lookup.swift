@@ -1,8 +1,8 @@
 import Mustache
 
 // Explicit look-ups for the templates: swift-mustache otherwise falls back to `Mirror`, which cost more than
-// the rest of the pipeline together. Strings answer as `RenderedText` (see there). A nil optional answers nil,
-// as the `Mirror` path does.
+// the rest of the pipeline together. Strings answer as `RenderedText`, nil optionals as `RenderedAbsence`
+// (see there).
 
 extension RenderModel: MustacheParent {
     func child(named key: String) -> Any? {
@@ -58,7 +58,7 @@ extension TypeModel: MustacheParent {
         case "partial": self.partial
         case "hasCodingKeys": self.hasCodingKeys
         case "knownKeys": text(self.knownKeys)
-        case "validation": self.validation
+        case "validation": present(self.validation)
         default: nil
         }
     }
@@ -154,7 +154,7 @@ extension OperationModel: MustacheParent {
         case "hasParameters": self.hasParameters
         case "returnType": text(self.returnType)
         case "discardableResult": self.discardableResult
-        case "validation": self.validation
+        case "validation": present(self.validation)
         case "method": text(self.method)
         case "pathExpression": text(self.pathExpression)
         case "operationID": text(self.operationID)
