@@ -1,9 +1,10 @@
 extension Lowering {
-    func lowerGroups() -> [GroupModel] {
-        spec.groups.compactMap { group in
-            let operations = spec.operations.filter { $0.group == group.key && included($0) }
-            guard !operations.isEmpty else { return nil }
-            return GroupModel(title: group.title, docLines: DocText.wrap(group.description), operations: operations.map(lowerOperation))
+    /// The groups that keep at least one of `operations`, in spec order.
+    func lowerGroups(_ operations: [Operation]) -> [GroupModel] {
+        let byGroup = Dictionary(grouping: operations, by: \.group)
+        return spec.groups.compactMap { group in
+            guard let operations = byGroup[group.key] else { return nil }
+            return GroupModel(title: group.title, docLines: DocText.wrap(group.description), operations: LoweredSection(operations, lowerOperation))
         }
     }
 

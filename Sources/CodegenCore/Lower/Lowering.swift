@@ -15,33 +15,44 @@ struct Lowering {
     func lower() -> RenderModel {
         let service = spec.service
         let importPrefix = options.accessLevel == .internal ? "" : options.accessLevel.rawValue + " "
-        let types = spec.types.map(lowerType)
-        let groups = lowerGroups()
-        // Types of the runtime that can appear in a public signature of these files.
-        func mentionsRuntime(_ type: String) -> Bool { type.contains("JSONValue") || type.contains("NCPDateTime") }
-        let modelsUseRuntime = types.contains { $0.partial || $0.properties.contains { mentionsRuntime($0.type) } }
-        let operationsUseRuntime = groups.contains { group in
-            group.operations.contains { ($0.returnType.map(mentionsRuntime) ?? false) || $0.parameters.contains { mentionsRuntime($0.type) } }
-        }
+        let operations = spec.operations.filter(included)
         return RenderModel(
             access: options.accessLevel.rawValue,
             importPrefix: importPrefix,
-            modelsImportPrefix: modelsUseRuntime ? importPrefix : "",
-            operationsImportPrefix: operationsUseRuntime ? importPrefix : "",
+            modelsImportPrefix: spec.types.contains(where: declarationMentionsRuntime) ? importPrefix : "",
+            operationsImportPrefix: operations.contains(where: signatureMentionsRuntime) ? importPrefix : "",
             serviceName: service.name,
             clientName: options.clientName ?? service.name + "Client",
             title: service.title.isEmpty ? service.name : service.title,
             docLines: DocText.wrap(service.description),
             defaultBaseURL: "https://" + service.host,
             legacyBaseURLs: service.legacyHosts.map { "https://" + $0 },
-            types: types,
-            enums: spec.enums.map(lowerEnum),
-            groups: groups,
-            bodies: spec.operations.filter { $0.body != nil && included($0) }.map(lowerBody),
+            types: LoweredSection(spec.types, lowerType),
+            enums: LoweredSection(spec.enums, lowerEnum),
+            groups: lowerGroups(operations),
+            bodies: LoweredSection(operations.filter { $0.body != nil }, lowerBody),
             serviceErrors: lowerErrors(spec.errors),
             gatewayErrors: lowerErrors(spec.gatewayErrors),
             pagers: lowerPagers(),
             waiters: spec.waiters.compactMap(lowerWaiter))
+    }
+
+    /// Whether a type's declaration names a type of the runtime, so its file must import it publicly.
+    func declarationMentionsRuntime(_ type: ObjectType) -> Bool {
+        type.partial || type.properties.contains { Self.mentionsRuntime(swift.name(of: $0.shape)) }
+    }
+
+    /// Whether an operation's method signature names a type of the runtime.
+    func signatureMentionsRuntime(_ operation: Operation) -> Bool {
+        let (result, returnsValue) = resultType(of: operation)
+        return returnsValue && Self.mentionsRuntime(result)
+            || operation.body?.partial == true // `additionalFields: [String: JSONValue]`
+            || arguments(of: operation).contains { Self.mentionsRuntime(swift.name(of: $0.shape)) }
+    }
+
+    /// Types of the runtime that can appear in a public signature of the generated files.
+    static func mentionsRuntime(_ type: String) -> Bool {
+        type.contains("JSONValue") || type.contains("NCPDateTime")
     }
 
     func included(_ operation: Operation) -> Bool {

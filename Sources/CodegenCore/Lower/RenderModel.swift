@@ -15,10 +15,10 @@ struct RenderModel: Sendable {
     var docLines: [String]
     var defaultBaseURL: String
     var legacyBaseURLs: [String]
-    var types: [TypeModel]
-    var enums: [EnumModel]
+    var types: LoweredSection<TypeModel>
+    var enums: LoweredSection<EnumModel>
     var groups: [GroupModel]
-    var bodies: [BodyModel]
+    var bodies: LoweredSection<BodyModel>
     var serviceErrors: [ErrorModel]
     var gatewayErrors: [ErrorModel]
     var pagers: [PagerModel]
@@ -133,7 +133,7 @@ struct EnvelopeFieldModel: Sendable {
 struct GroupModel: Sendable {
     var title: String
     var docLines: [String]
-    var operations: [OperationModel]
+    var operations: LoweredSection<OperationModel>
 }
 
 struct BodyModel: Sendable {

@@ -258,3 +258,5 @@ extension WaiterModel: MustacheParent {
         }
     }
 }
+
+extension LoweredSection: MustacheSequence {}
