@@ -3,13 +3,13 @@ struct Lowering {
     let spec: Spec
     let options: GeneratorOptions
     let swift: SwiftTypes
-    let operationsByID: [String: Operation]
+    let operationsByID: NamedIndex<Operation>
 
     init(spec: Spec, options: GeneratorOptions) {
         self.spec = spec
         self.options = options
         swift = SwiftTypes(spec: spec)
-        operationsByID = Dictionary(spec.operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        operationsByID = NamedIndex(spec.operations, name: \.id)
     }
 
     func lower() -> RenderModel {

@@ -1,11 +1,11 @@
 /// Maps spec shapes to Swift types and spec values to Swift literals.
 struct SwiftTypes {
-    let enums: [String: EnumType]
-    let types: [String: ObjectType]
+    let enums: NamedIndex<EnumType>
+    let types: NamedIndex<ObjectType>
 
     init(spec: Spec) {
-        enums = Dictionary(spec.enums.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        types = Dictionary(spec.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        enums = NamedIndex(spec.enums, name: \.name)
+        types = NamedIndex(spec.types, name: \.name)
     }
 
     func name(of shape: Shape) -> String {

@@ -1,14 +1,14 @@
 extension SpecValidator {
     mutating func checkOperationUniqueness() {
         checkDuplicates(spec.operations.map { ($0.id, $0.location) }, what: "operation")
-        var routes: [String: Operation] = [:]
+        var routes: [String: (id: String, location: SourceLocation)] = [:]
         for operation in spec.operations {
             // `{a}` and `{b}` in the same place are the same route to the server.
             let route = operation.method + " " + Self.placeholders(in: operation.path).reduce(operation.path) { $0.replacingOccurrences(of: "{\($1)}", with: "{}") }
             if let first = routes[route] {
                 diagnostics.error("'\(operation.id)' has the same method and path as '\(first.id)' (\(first.location))", at: operation.pathLocation)
             } else {
-                routes[route] = operation
+                routes[route] = (operation.id, operation.location)
             }
             if !isSwiftIdentifier(operation.id) || operation.id.first?.isLowercase != true {
                 diagnostics.error("operation id '\(operation.id)' must be a lowerCamelCase Swift identifier (it names the method)", at: operation.location)
@@ -45,7 +45,7 @@ extension SpecValidator {
                 diagnostics.error("the removal date '\(deprecated.removal)' of \(owner) must be YYYY-MM or YYYY-MM-DD", at: deprecated.location)
             }
             if let replacement = deprecated.replacement, operationsByID[replacement] == nil {
-                diagnostics.error("\(owner) is replaced by the undefined operation '\(replacement)'\(Suggestion.hint(for: replacement, in: operationsByID.keys.filter { $0 != operation.id }.sorted()))", at: deprecated.location)
+                diagnostics.error("\(owner) is replaced by the undefined operation '\(replacement)'\(Suggestion.hint(for: replacement, in: operationsByID.names.filter { $0 != operation.id }.sorted()))", at: deprecated.location)
             }
         }
         for reference in operation.errors where !spec.errors.contains(where: { $0.code == reference.code }) {
@@ -102,7 +102,7 @@ extension SpecValidator {
             if enumsByName[name] != nil {
                 diagnostics.error("the result of '\(operation.id)' is the enum '\(name)'; a result must be an object type", at: location)
             } else {
-                diagnostics.error("the result of '\(operation.id)' is the undefined type '\(name)'\(Suggestion.hint(for: name, in: typesByName.keys.sorted()))", at: location)
+                diagnostics.error("the result of '\(operation.id)' is the undefined type '\(name)'\(Suggestion.hint(for: name, in: typesByName.names.sorted()))", at: location)
             }
         }
     }

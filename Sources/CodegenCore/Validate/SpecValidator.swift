@@ -5,9 +5,9 @@ import Foundation
 /// Each check adds to one `Diagnostics`, so a spec with ten problems gets ten messages in one run.
 public struct SpecValidator {
     let spec: Spec
-    let typesByName: [String: ObjectType]
-    let enumsByName: [String: EnumType]
-    let operationsByID: [String: Operation]
+    let typesByName: NamedIndex<ObjectType>
+    let enumsByName: NamedIndex<EnumType>
+    let operationsByID: NamedIndex<Operation>
     var diagnostics = Diagnostics()
 
     /// Every problem in the spec.
@@ -19,9 +19,9 @@ public struct SpecValidator {
 
     init(spec: Spec) {
         self.spec = spec
-        typesByName = Dictionary(spec.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        enumsByName = Dictionary(spec.enums.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        operationsByID = Dictionary(spec.operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        typesByName = NamedIndex(spec.types, name: \.name)
+        enumsByName = NamedIndex(spec.enums, name: \.name)
+        operationsByID = NamedIndex(spec.operations, name: \.id)
     }
 
     mutating func run() {
