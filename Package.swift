@@ -38,9 +38,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 "CodegenTemplates",
+                "CAllocatorTuning",
             ],
             swiftSettings: strictSettings
         ),
+        // glibc's mallopt, which the Glibc module does not export.
+        .target(name: "CAllocatorTuning"),
         .target(
             name: "CodegenTemplates",
             path: "Templates",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CodegenCore
 
 /// `ncp-codegen`: compiles a NAVER Cloud API spec into a Swift client.
 @main
@@ -9,4 +10,9 @@ struct NCPCodegen: AsyncParsableCommand {
         subcommands: [Generate.self, Validate.self],
         defaultSubcommand: Generate.self
     )
+
+    static func main() async {
+        ProcessMemory.returnLargeBlocksPromptly()
+        await main(nil)
+    }
 }
