@@ -1,6 +1,7 @@
 /// What the templates see: Swift names, types, literals and doc lines, decided once, here.
 ///
-/// Templates assemble lines from these fragments; no line of generated Swift is written in Swift code.
+/// Templates assemble lines from these fragments; no line of generated Swift is written in Swift code. The
+/// sections that grow with the spec are `LoweredSection`s: their elements are lowered as a template reaches them.
 struct RenderModel: Sendable {
     var access: String
     /// `public ` before imports whose types appear in public declarations.
