@@ -1,0 +1,32 @@
+@testable import CodegenCore
+import Foundation
+import Testing
+
+/// The lowering decides some file-level facts from the spec directly, before any element is lowered; they must
+/// agree with the elements the templates will later see.
+@Suite struct LoweringTests {
+    static let specs = ["spec"] + ((try? FileManager.default.contentsOfDirectory(atPath: TestPaths.packageRoot.appendingPathComponent("Tests/Snippets").path)) ?? [])
+        .filter { $0.hasSuffix(".yaml") }.sorted().map { "Tests/Snippets/" + $0 }
+
+    @Test(arguments: specs)
+    func publicImportsMatchTheLoweredSignatures(_ path: String) {
+        let spec = SpecCompiler.compile(paths: [TestPaths.packageRoot.appendingPathComponent(path).path]).spec
+        let model = Lowering(spec: spec, options: GeneratorOptions()).lower()
+        func mentionsRuntime(_ type: String) -> Bool { type.contains("JSONValue") || type.contains("NCPDateTime") }
+        let modelsUseRuntime = model.types.contains { $0.partial || $0.properties.contains { mentionsRuntime($0.type) } }
+        let operationsUseRuntime = model.groups.flatMap(\.operations).contains { operation in
+            operation.returnType.map(mentionsRuntime) == true || operation.parameters.contains { mentionsRuntime($0.type) }
+        }
+        #expect(model.modelsImportPrefix == (modelsUseRuntime ? "public " : ""))
+        #expect(model.operationsImportPrefix == (operationsUseRuntime ? "public " : ""))
+    }
+
+    @Test func bothImportFormsAreCovered() {
+        // Without a spec on each side, the test above could not tell a wrong answer from a constant one.
+        let models = Self.specs.map { path in
+            Lowering(spec: SpecCompiler.compile(paths: [TestPaths.packageRoot.appendingPathComponent(path).path]).spec, options: GeneratorOptions()).lower()
+        }
+        #expect(Set(models.map(\.operationsImportPrefix)) == ["public ", ""])
+        #expect(Set(models.map(\.modelsImportPrefix)) == ["public ", ""])
+    }
+}
