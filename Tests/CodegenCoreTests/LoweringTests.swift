@@ -19,6 +19,9 @@ import Testing
         }
         #expect(model.modelsImportPrefix == (modelsUseRuntime ? "public " : ""))
         #expect(model.operationsImportPrefix == (operationsUseRuntime ? "public " : ""))
+        // Files that declare nothing must not import publicly: the compiler warns about an unused public import.
+        #expect(model.pagingImportPrefix == (model.pagers.isEmpty ? "" : "public "))
+        #expect(model.waitersImportPrefix == (model.waiters.isEmpty ? "" : "public "))
     }
 
     @Test func bothImportFormsAreCovered() {
@@ -28,5 +31,7 @@ import Testing
         }
         #expect(Set(models.map(\.operationsImportPrefix)) == ["public ", ""])
         #expect(Set(models.map(\.modelsImportPrefix)) == ["public ", ""])
+        #expect(Set(models.map(\.pagingImportPrefix)) == ["public ", ""])
+        #expect(Set(models.map(\.waitersImportPrefix)) == ["public ", ""])
     }
 }

@@ -16,11 +16,15 @@ struct Lowering {
         let service = spec.service
         let importPrefix = options.accessLevel == .internal ? "" : options.accessLevel.rawValue + " "
         let operations = spec.operations.filter(included)
+        let pagers = lowerPagers()
+        let waiters = spec.waiters.compactMap(lowerWaiter)
         return RenderModel(
             access: options.accessLevel.rawValue,
             importPrefix: importPrefix,
             modelsImportPrefix: spec.types.contains(where: declarationMentionsRuntime) ? importPrefix : "",
             operationsImportPrefix: operations.contains(where: signatureMentionsRuntime) ? importPrefix : "",
+            pagingImportPrefix: pagers.isEmpty ? "" : importPrefix,
+            waitersImportPrefix: waiters.isEmpty ? "" : importPrefix,
             serviceName: service.name,
             clientName: options.clientName ?? service.name + "Client",
             title: service.title.isEmpty ? service.name : service.title,
@@ -33,8 +37,8 @@ struct Lowering {
             bodies: LoweredSection(operations.filter { $0.body != nil }, lowerBody),
             serviceErrors: lowerErrors(spec.errors),
             gatewayErrors: lowerErrors(spec.gatewayErrors),
-            pagers: lowerPagers(),
-            waiters: spec.waiters.compactMap(lowerWaiter))
+            pagers: pagers,
+            waiters: waiters)
     }
 
     /// Whether a type's declaration names a type of the runtime, so its file must import it publicly.

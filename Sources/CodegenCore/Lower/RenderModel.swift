@@ -10,6 +10,10 @@ struct RenderModel: Sendable {
     /// all (a filtered client), where a public import would draw a warning.
     var modelsImportPrefix: String
     var operationsImportPrefix: String
+    /// The same for `Paging.swift` and `Waiters.swift`, which declare nothing when the spec has no pagers or
+    /// waiters.
+    var pagingImportPrefix: String
+    var waitersImportPrefix: String
     var serviceName: String
     var clientName: String
     var title: String

@@ -11,6 +11,8 @@ extension RenderModel: MustacheParent {
         case "importPrefix": text(self.importPrefix)
         case "modelsImportPrefix": text(self.modelsImportPrefix)
         case "operationsImportPrefix": text(self.operationsImportPrefix)
+        case "pagingImportPrefix": text(self.pagingImportPrefix)
+        case "waitersImportPrefix": text(self.waitersImportPrefix)
         case "serviceName": text(self.serviceName)
         case "clientName": text(self.clientName)
         case "title": text(self.title)
