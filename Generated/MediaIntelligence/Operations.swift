@@ -68,7 +68,7 @@ extension MediaIntelligenceClient {
     ) async throws -> WorkspaceDetails {
         let check = RequestValidation(operationID: "getWorkspace")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getWorkspace", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))")
+        let request = NCPRequest(operationID: "getWorkspace", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))")
         return try await client.send(request, expecting: WorkspaceDetails.self)
     }
 
@@ -87,7 +87,7 @@ extension MediaIntelligenceClient {
     ) async throws -> DeletedWorkspace {
         let check = RequestValidation(operationID: "deleteWorkspace")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deleteWorkspace", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))")
+        let request = NCPRequest(operationID: "deleteWorkspace", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))")
         return try await client.send(request, expecting: DeletedWorkspace.self)
     }
 }
@@ -114,7 +114,7 @@ extension MediaIntelligenceClient {
         let check = RequestValidation(operationID: "createProject")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(name, field: "name", minLength: 1, maxLength: 100, forbiddenCharacters: ";|`")
-        var request = NCPRequest(operationID: "createProject", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects")
+        var request = NCPRequest(operationID: "createProject", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects")
         try request.setJSONBody(CreateProjectBody(name: name))
         return try await client.send(request, expecting: Project.self)
     }
@@ -134,7 +134,7 @@ extension MediaIntelligenceClient {
     ) async throws -> ProjectList {
         let check = RequestValidation(operationID: "listProjects")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "listProjects", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects")
+        let request = NCPRequest(operationID: "listProjects", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects")
         let envelope = try await client.envelope(request, expecting: ProjectList.self)
         var result = envelope.result
         result.totalCount = result.totalCount ?? envelope.extraFields["totalCount"]?.integerValue
@@ -158,7 +158,7 @@ extension MediaIntelligenceClient {
     ) async throws -> Project {
         let check = RequestValidation(operationID: "getProject")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getProject", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)")
+        let request = NCPRequest(operationID: "getProject", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))")
         return try await client.send(request, expecting: Project.self)
     }
 
@@ -182,7 +182,7 @@ extension MediaIntelligenceClient {
         let check = RequestValidation(operationID: "updateProject")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(name, field: "name", minLength: 1, maxLength: 100, forbiddenCharacters: ";|`")
-        var request = NCPRequest(operationID: "updateProject", method: .patch, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)")
+        var request = NCPRequest(operationID: "updateProject", method: .patch, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))")
         try request.setJSONBody(UpdateProjectBody(name: name))
         return try await client.send(request, expecting: Project.self)
     }
@@ -203,7 +203,7 @@ extension MediaIntelligenceClient {
     ) async throws {
         let check = RequestValidation(operationID: "deleteProject")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deleteProject", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)")
+        let request = NCPRequest(operationID: "deleteProject", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))")
         _ = try await client.send(request, expecting: NCPNoResult.self)
     }
 }
@@ -240,7 +240,7 @@ extension MediaIntelligenceClient {
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(key, field: "key", minLength: 1)
         try check.check(bucketName, field: "bucketName", minLength: 1)
-        var request = NCPRequest(operationID: "registerAsset", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/import/object-storage")
+        var request = NCPRequest(operationID: "registerAsset", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/import/object-storage")
         try request.setJSONBody(RegisterAssetBody(key: key, bucketName: bucketName))
         return try await client.send(request, expecting: RegisteredAsset.self)
     }
@@ -268,7 +268,7 @@ extension MediaIntelligenceClient {
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(pageNumber, field: "pageNum", minimum: 1)
         try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 1000)
-        var request = NCPRequest(operationID: "listAssets", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets")
+        var request = NCPRequest(operationID: "listAssets", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets")
         request.appendQuery("pageNum", pageNumber)
         request.appendQuery("pageSize", pageSize)
         return try await client.send(request, expecting: AssetPage.self)
@@ -293,7 +293,7 @@ extension MediaIntelligenceClient {
     ) async throws -> Asset {
         let check = RequestValidation(operationID: "getAsset")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getAsset", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)")
+        let request = NCPRequest(operationID: "getAsset", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))")
         return try await client.send(request, expecting: Asset.self)
     }
 
@@ -316,7 +316,7 @@ extension MediaIntelligenceClient {
     ) async throws -> AssetRegistrationStatus {
         let check = RequestValidation(operationID: "getAssetRegistrationStatus")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getAssetRegistrationStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/import-status")
+        let request = NCPRequest(operationID: "getAssetRegistrationStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/import-status")
         return try await client.send(request, expecting: AssetRegistrationStatus.self)
     }
 
@@ -341,7 +341,7 @@ extension MediaIntelligenceClient {
     ) async throws -> Asset {
         let check = RequestValidation(operationID: "moveAsset")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "moveAsset", method: .patch, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)")
+        var request = NCPRequest(operationID: "moveAsset", method: .patch, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))")
         request.appendQuery("new_project_id", newProjectID)
         return try await client.send(request, expecting: Asset.self)
     }
@@ -364,7 +364,7 @@ extension MediaIntelligenceClient {
     ) async throws {
         let check = RequestValidation(operationID: "deleteAsset")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deleteAsset", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)")
+        let request = NCPRequest(operationID: "deleteAsset", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))")
         _ = try await client.send(request, expecting: NCPNoResult.self)
     }
 }
@@ -406,7 +406,7 @@ extension MediaIntelligenceClient {
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(analysisPersonCount, field: "analysisPersonCount", minimum: 0, maximum: 10)
         try check.check(tagIDList, field: "tagIdList", minItems: 1, maxItems: 30)
-        var request = NCPRequest(operationID: "requestAnalysis", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/analyze")
+        var request = NCPRequest(operationID: "requestAnalysis", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/analyze")
         try request.setJSONBody(RequestAnalysisBody(sceneRange: sceneRange, analysisPersonCount: analysisPersonCount, tagIDList: tagIDList, sourceLanguage: sourceLanguage, detectAudioEffects: detectAudioEffects))
         return try await client.send(request, expecting: AnalysisStarted.self)
     }
@@ -431,7 +431,7 @@ extension MediaIntelligenceClient {
     ) async throws -> AnalysisProgress {
         let check = RequestValidation(operationID: "getAnalysisStatus")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getAnalysisStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/analyze-status")
+        let request = NCPRequest(operationID: "getAnalysisStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/analyze-status")
         return try await client.send(request, expecting: AnalysisProgress.self)
     }
 
@@ -454,7 +454,7 @@ extension MediaIntelligenceClient {
     ) async throws {
         let check = RequestValidation(operationID: "cancelAnalysis")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "cancelAnalysis", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/analyze")
+        let request = NCPRequest(operationID: "cancelAnalysis", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/analyze")
         _ = try await client.send(request, expecting: NCPNoResult.self)
     }
 
@@ -495,7 +495,7 @@ extension MediaIntelligenceClient {
         try check.check(minSceneDurationSec, field: "minSceneDurationSec", minimum: 10, maximum: 30)
         try check.together(["minSceneDurationSec": minSceneDurationSec != nil, "maxSceneDurationSec": maxSceneDurationSec != nil])
         try check.atMostOne(of: ["sceneRange": sceneRange != nil, "minSceneDurationSec": minSceneDurationSec != nil])
-        var request = NCPRequest(operationID: "requestIndex", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/index")
+        var request = NCPRequest(operationID: "requestIndex", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/index")
         try request.setJSONBody(RequestIndexBody(sceneRange: sceneRange, minSceneDurationSec: minSceneDurationSec, maxSceneDurationSec: maxSceneDurationSec, additionalFields: additionalFields))
         return try await client.send(request, expecting: JSONValue.self)
     }
@@ -521,7 +521,7 @@ extension MediaIntelligenceClient {
     ) async throws -> IndexProgress {
         let check = RequestValidation(operationID: "getIndexStatus")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getIndexStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/index/status")
+        let request = NCPRequest(operationID: "getIndexStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/index/status")
         return try await client.send(request, expecting: IndexProgress.self)
     }
 
@@ -548,7 +548,7 @@ extension MediaIntelligenceClient {
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "cancelIndex")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "cancelIndex", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/index/cancel")
+        let request = NCPRequest(operationID: "cancelIndex", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/index/cancel")
         return try await client.send(request, expecting: JSONValue.self)
     }
 }
@@ -577,7 +577,7 @@ extension MediaIntelligenceClient {
     ) async throws -> IndexList {
         let check = RequestValidation(operationID: "listIndexes")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "listIndexes", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/indexes")
+        let request = NCPRequest(operationID: "listIndexes", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes")
         return try await client.send(request, expecting: IndexList.self)
     }
 
@@ -605,7 +605,7 @@ extension MediaIntelligenceClient {
     ) async throws -> IndexDetails {
         let check = RequestValidation(operationID: "getIndex")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "getIndex", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/indexes/\(indexID)")
+        var request = NCPRequest(operationID: "getIndex", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))")
         request.appendQuery("confidence_level", confidenceLevel)
         return try await client.send(request, expecting: IndexDetails.self)
     }
@@ -633,7 +633,7 @@ extension MediaIntelligenceClient {
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "deleteIndex")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deleteIndex", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/indexes/\(indexID)")
+        let request = NCPRequest(operationID: "deleteIndex", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))")
         return try await client.send(request, expecting: JSONValue.self)
     }
 
@@ -661,7 +661,7 @@ extension MediaIntelligenceClient {
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "getLatestIndex")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "getLatestIndex", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/index")
+        var request = NCPRequest(operationID: "getLatestIndex", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/index")
         request.appendQuery("confidence_level", confidenceLevel)
         return try await client.send(request, expecting: JSONValue.self)
     }
@@ -689,7 +689,7 @@ extension MediaIntelligenceClient {
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "deleteLatestIndex")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deleteLatestIndex", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/index")
+        let request = NCPRequest(operationID: "deleteLatestIndex", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/index")
         return try await client.send(request, expecting: JSONValue.self)
     }
 }
@@ -716,7 +716,7 @@ extension MediaIntelligenceClient {
         let check = RequestValidation(operationID: "createPersonTag")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(name, field: "name", minLength: 1, maxLength: 30)
-        var request = NCPRequest(operationID: "createPersonTag", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/person-tags")
+        var request = NCPRequest(operationID: "createPersonTag", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/person-tags")
         try request.setJSONBody(CreatePersonTagBody(name: name))
         return try await client.send(request, expecting: PersonTag.self)
     }
@@ -747,7 +747,7 @@ extension MediaIntelligenceClient {
         try check.check(pageNumber, field: "pageNum", minimum: 1)
         try check.check(name, field: "name", minLength: 1, maxLength: 30)
         try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 50)
-        var request = NCPRequest(operationID: "listPersonTags", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/person-tags")
+        var request = NCPRequest(operationID: "listPersonTags", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/person-tags")
         request.appendQuery("id", tagID)
         request.appendQuery("name", name)
         request.appendQuery("pageNum", pageNumber)
@@ -771,7 +771,7 @@ extension MediaIntelligenceClient {
     ) async throws {
         let check = RequestValidation(operationID: "deletePersonTag")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deletePersonTag", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/person-tags/\(tagID)")
+        let request = NCPRequest(operationID: "deletePersonTag", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/person-tags/\(PercentEncoding.pathSegment(tagID))")
         _ = try await client.send(request, expecting: NCPNoResult.self)
     }
 }
@@ -804,7 +804,7 @@ extension MediaIntelligenceClient {
         try check.check(thumbnails, field: "thumbnails", minItems: 1, maxItems: 100)
         try check.check(name, field: "name", minLength: 1, maxLength: 50, notBlank: true)
         try check.check(description, field: "description", minLength: 1, maxLength: 700)
-        var request = NCPRequest(operationID: "registerPerson", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons")
+        var request = NCPRequest(operationID: "registerPerson", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons")
         try request.setJSONBody(RegisterPersonBody(name: name, description: description, thumbnails: thumbnails))
         return try await client.send(request, expecting: RegisteredPerson.self)
     }
@@ -826,7 +826,7 @@ extension MediaIntelligenceClient {
     ) async throws -> Person {
         let check = RequestValidation(operationID: "getPerson")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getPerson", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/\(personID)")
+        let request = NCPRequest(operationID: "getPerson", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))")
         return try await client.send(request, expecting: Person.self)
     }
 
@@ -855,7 +855,7 @@ extension MediaIntelligenceClient {
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(name, field: "name", minLength: 1, maxLength: 50, notBlank: true)
         try check.check(description, field: "description", minLength: 1, maxLength: 700)
-        var request = NCPRequest(operationID: "updatePerson", method: .patch, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/\(personID)")
+        var request = NCPRequest(operationID: "updatePerson", method: .patch, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))")
         try request.setJSONBody(UpdatePersonBody(name: name, description: description, primaryThumbnailID: primaryThumbnailID))
         return try await client.send(request, expecting: Person.self)
     }
@@ -880,7 +880,7 @@ extension MediaIntelligenceClient {
         let check = RequestValidation(operationID: "addPersonTags")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(tagIDs, field: "tagIds", minItems: 1)
-        var request = NCPRequest(operationID: "addPersonTags", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/\(personID)/person-tags")
+        var request = NCPRequest(operationID: "addPersonTags", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/person-tags")
         try request.setJSONBody(AddPersonTagsBody(tagIDs: tagIDs))
         return try await client.send(request, expecting: PersonTagList.self)
     }
@@ -908,7 +908,7 @@ extension MediaIntelligenceClient {
         let check = RequestValidation(operationID: "removePersonTags")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(tagIDs, field: "tagIds", minItems: 1)
-        var request = NCPRequest(operationID: "removePersonTags", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/\(personID)/person-tags")
+        var request = NCPRequest(operationID: "removePersonTags", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/person-tags")
         try request.setJSONBody(RemovePersonTagsBody(tagIDs: tagIDs))
         return try await client.send(request, expecting: PersonTagList.self)
     }
@@ -935,7 +935,7 @@ extension MediaIntelligenceClient {
         let check = RequestValidation(operationID: "removePersonTagsUsingPost")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(tagIDs, field: "tagIds", minItems: 1)
-        var request = NCPRequest(operationID: "removePersonTagsUsingPost", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/\(personID)/person-tags/remove")
+        var request = NCPRequest(operationID: "removePersonTagsUsingPost", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/person-tags/remove")
         try request.setJSONBody(RemovePersonTagsUsingPostBody(tagIDs: tagIDs))
         return try await client.send(request, expecting: PersonTagList.self)
     }
@@ -960,7 +960,7 @@ extension MediaIntelligenceClient {
         let check = RequestValidation(operationID: "addPersonThumbnails")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(thumbnails, field: "thumbnails", minItems: 1, maxItems: 100)
-        var request = NCPRequest(operationID: "addPersonThumbnails", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/\(personID)/person-thumbnail")
+        var request = NCPRequest(operationID: "addPersonThumbnails", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/person-thumbnail")
         try request.setJSONBody(AddPersonThumbnailsBody(thumbnails: thumbnails))
         return try await client.send(request, expecting: PersonThumbnailList.self)
     }
@@ -985,7 +985,7 @@ extension MediaIntelligenceClient {
         let check = RequestValidation(operationID: "removePersonThumbnails")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(thumbnailIDs, field: "thumbnailIds", minItems: 1)
-        var request = NCPRequest(operationID: "removePersonThumbnails", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/\(personID)/person-thumbnail")
+        var request = NCPRequest(operationID: "removePersonThumbnails", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/person-thumbnail")
         try request.setJSONBody(RemovePersonThumbnailsBody(thumbnailIDs: thumbnailIDs))
         return try await client.send(request, expecting: PersonThumbnailList.self)
     }
@@ -1012,7 +1012,7 @@ extension MediaIntelligenceClient {
         let check = RequestValidation(operationID: "removePersonThumbnailsUsingPost")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(thumbnailIDs, field: "thumbnailIds", minItems: 1)
-        var request = NCPRequest(operationID: "removePersonThumbnailsUsingPost", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/\(personID)/person-thumbnail/remove")
+        var request = NCPRequest(operationID: "removePersonThumbnailsUsingPost", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/person-thumbnail/remove")
         try request.setJSONBody(RemovePersonThumbnailsUsingPostBody(thumbnailIDs: thumbnailIDs))
         return try await client.send(request, expecting: PersonThumbnailList.self)
     }
@@ -1035,7 +1035,7 @@ extension MediaIntelligenceClient {
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "deletePerson")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deletePerson", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/\(personID)")
+        let request = NCPRequest(operationID: "deletePerson", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))")
         return try await client.send(request, expecting: JSONValue.self)
     }
 
@@ -1066,7 +1066,7 @@ extension MediaIntelligenceClient {
         try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 1000)
         try check.check(name, field: "name", minLength: 2, maxLength: 50, forbiddenCharacters: ";|`")
         try check.check(tagIDs, field: "tagIdList", maxItems: 30)
-        var request = NCPRequest(operationID: "listPersons", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons")
+        var request = NCPRequest(operationID: "listPersons", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons")
         request.appendQuery("pageNum", pageNumber)
         request.appendQuery("pageSize", pageSize)
         request.appendQuery("name", name)
@@ -1095,7 +1095,7 @@ extension MediaIntelligenceClient {
         let check = RequestValidation(operationID: "createPersonThumbnailUploadURL")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(thumbnailFileName, field: "thumbnailFileName", minLength: 1)
-        var request = NCPRequest(operationID: "createPersonThumbnailUploadURL", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/person-thumbnail/uploads/presigned-url")
+        var request = NCPRequest(operationID: "createPersonThumbnailUploadURL", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/person-thumbnail/uploads/presigned-url")
         try request.setJSONBody(CreatePersonThumbnailUploadURLBody(thumbnailFileName: thumbnailFileName))
         return try await client.send(request, expecting: ThumbnailUploadURL.self)
     }
@@ -1120,7 +1120,7 @@ extension MediaIntelligenceClient {
         let check = RequestValidation(operationID: "getPersonThumbnailUploadStatus")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(thumbnailKey, field: "thumbnailKey", minLength: 1)
-        var request = NCPRequest(operationID: "getPersonThumbnailUploadStatus", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/person-thumbnail/uploads/complete")
+        var request = NCPRequest(operationID: "getPersonThumbnailUploadStatus", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/person-thumbnail/uploads/complete")
         try request.setJSONBody(GetPersonThumbnailUploadStatusBody(thumbnailKey: thumbnailKey))
         return try await client.send(request, expecting: ImageUploadStatus.self)
     }
@@ -1162,7 +1162,7 @@ extension MediaIntelligenceClient {
         try check.check(pageNumber, field: "pageNum", minimum: 1)
         try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 50)
         try check.check(name, field: "name", minLength: 2, maxLength: 50, forbiddenCharacters: ";|`")
-        var request = NCPRequest(operationID: "searchPersons", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/search")
+        var request = NCPRequest(operationID: "searchPersons", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/search")
         try request.setJSONBody(SearchPersonsBody(pageNumber: pageNumber, pageSize: pageSize, name: name, personIDs: personIDs, tagIDs: tagIDs, nameType: nameType, sortColumn: sortColumn, sortOrder: sortOrder))
         return try await client.send(request, expecting: JSONValue.self)
     }
@@ -1191,7 +1191,7 @@ extension MediaIntelligenceClient {
         let check = RequestValidation(operationID: "mergePersons")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(personIDs, field: "personIds", minItems: 1, maxItems: 10)
-        var request = NCPRequest(operationID: "mergePersons", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/\(personID)/merge")
+        var request = NCPRequest(operationID: "mergePersons", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/merge")
         try request.setJSONBody(MergePersonsBody(personIDs: personIDs))
         return try await client.send(request, expecting: JSONValue.self)
     }
@@ -1222,7 +1222,7 @@ extension MediaIntelligenceClient {
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(personCount, field: "personCount", minimum: 1, maximum: 10)
         try check.check(scoreThreshold, field: "scoreThreshold", minimum: 80, maximum: 100)
-        var request = NCPRequest(operationID: "getSimilarPersons", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/\(personID)/similar")
+        var request = NCPRequest(operationID: "getSimilarPersons", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/similar")
         request.appendQuery("personCount", personCount)
         request.appendQuery("scoreThreshold", scoreThreshold)
         return try await client.send(request, expecting: SimilarPersons.self)
@@ -1256,7 +1256,7 @@ extension MediaIntelligenceClient {
         try check.check(thumbnailKey, field: "thumbnailKey", minLength: 1)
         try check.check(personCount, field: "personCount", minimum: 1, maximum: 10)
         try check.check(scoreThreshold, field: "scoreThreshold", minimum: 80, maximum: 100)
-        var request = NCPRequest(operationID: "recommendPersonsByThumbnail", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/persons/recommend-by-thumbnail")
+        var request = NCPRequest(operationID: "recommendPersonsByThumbnail", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/recommend-by-thumbnail")
         try request.setJSONBody(RecommendPersonsByThumbnailBody(thumbnailKey: thumbnailKey, personCount: personCount, scoreThreshold: scoreThreshold))
         return try await client.send(request, expecting: JSONValue.self)
     }
@@ -1340,7 +1340,7 @@ extension MediaIntelligenceClient {
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try query.validate(check, field: "query")
         try filter?.validate(check, field: "filter")
-        var request = NCPRequest(operationID: "searchAssets", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/assets/search")
+        var request = NCPRequest(operationID: "searchAssets", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/assets/search")
         try request.setJSONBody(SearchAssetsBody(query: query, options: options, filter: filter))
         return try await client.send(request, expecting: SearchStarted.self)
     }
@@ -1371,7 +1371,7 @@ extension MediaIntelligenceClient {
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 100)
         try check.check(pageNumber, field: "pageNum", minimum: 1)
-        var request = NCPRequest(operationID: "getAssetSearchResult", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/assets/search/\(PercentEncoding.encode(searchID))")
+        var request = NCPRequest(operationID: "getAssetSearchResult", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/assets/search/\(PercentEncoding.pathSegment(searchID))")
         request.appendQuery("pageSize", pageSize)
         request.appendQuery("pageNum", pageNumber)
         return try await client.send(request, expecting: SearchResultPage.self)
@@ -1407,7 +1407,7 @@ extension MediaIntelligenceClient {
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "requestIndexSceneSummary")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "requestIndexSceneSummary", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/indexes/\(indexID)/scene-summaries")
+        var request = NCPRequest(operationID: "requestIndexSceneSummary", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))/scene-summaries")
         try request.setJSONBody(RequestIndexSceneSummaryBody(additionalFields: additionalFields))
         return try await client.send(request, expecting: JSONValue.self)
     }
@@ -1436,7 +1436,7 @@ extension MediaIntelligenceClient {
     ) async throws -> SceneSummaryProgress {
         let check = RequestValidation(operationID: "getIndexSceneSummaryStatus")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getIndexSceneSummaryStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/indexes/\(indexID)/scene-summaries/\(PercentEncoding.encode(sceneSummaryID))/status")
+        let request = NCPRequest(operationID: "getIndexSceneSummaryStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))/scene-summaries/\(PercentEncoding.pathSegment(sceneSummaryID))/status")
         return try await client.send(request, expecting: SceneSummaryProgress.self)
     }
 
@@ -1462,7 +1462,7 @@ extension MediaIntelligenceClient {
     ) async throws -> SceneSummaries {
         let check = RequestValidation(operationID: "getIndexSceneSummaries")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getIndexSceneSummaries", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/indexes/\(indexID)/scene-summaries")
+        let request = NCPRequest(operationID: "getIndexSceneSummaries", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))/scene-summaries")
         return try await client.send(request, expecting: SceneSummaries.self)
     }
 
@@ -1489,7 +1489,7 @@ extension MediaIntelligenceClient {
     ) async throws {
         let check = RequestValidation(operationID: "cancelIndexSceneSummary")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "cancelIndexSceneSummary", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/indexes/\(indexID)/scene-summaries/\(PercentEncoding.encode(sceneSummaryID))")
+        let request = NCPRequest(operationID: "cancelIndexSceneSummary", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))/scene-summaries/\(PercentEncoding.pathSegment(sceneSummaryID))")
         _ = try await client.send(request, expecting: NCPNoResult.self)
     }
 
@@ -1521,7 +1521,7 @@ extension MediaIntelligenceClient {
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "requestSceneSummary")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "requestSceneSummary", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/scene-summary")
+        var request = NCPRequest(operationID: "requestSceneSummary", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/scene-summary")
         try request.setJSONBody(RequestSceneSummaryBody(locale: locale, additionalFields: additionalFields))
         return try await client.send(request, expecting: JSONValue.self)
     }
@@ -1547,7 +1547,7 @@ extension MediaIntelligenceClient {
     ) async throws -> SceneSummaryProgress {
         let check = RequestValidation(operationID: "getSceneSummaryStatus")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getSceneSummaryStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/scene-summary/status")
+        let request = NCPRequest(operationID: "getSceneSummaryStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/scene-summary/status")
         return try await client.send(request, expecting: SceneSummaryProgress.self)
     }
 
@@ -1573,7 +1573,7 @@ extension MediaIntelligenceClient {
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "getSceneSummaries")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getSceneSummaries", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/scene-summary")
+        let request = NCPRequest(operationID: "getSceneSummaries", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/scene-summary")
         return try await client.send(request, expecting: JSONValue.self)
     }
 
@@ -1599,7 +1599,7 @@ extension MediaIntelligenceClient {
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "cancelSceneSummary")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "cancelSceneSummary", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/assets/\(assetID)/scene-summary/cancel")
+        let request = NCPRequest(operationID: "cancelSceneSummary", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/scene-summary/cancel")
         return try await client.send(request, expecting: JSONValue.self)
     }
 }
@@ -1632,7 +1632,7 @@ extension MediaIntelligenceClient {
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(pageNumber, field: "pageNum", minimum: 1)
         try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 1000)
-        var request = NCPRequest(operationID: "listVideoAssets", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/video-assets")
+        var request = NCPRequest(operationID: "listVideoAssets", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets")
         request.appendQuery("pageNum", pageNumber)
         request.appendQuery("pageSize", pageSize)
         return try await client.send(request, expecting: VideoAssetPage.self)
@@ -1662,7 +1662,7 @@ extension MediaIntelligenceClient {
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(key, field: "key", minLength: 1)
         try check.check(bucketName, field: "bucketName", minLength: 1)
-        var request = NCPRequest(operationID: "registerVideoAsset", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/video-assets/import/object-storage")
+        var request = NCPRequest(operationID: "registerVideoAsset", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/import/object-storage")
         try request.setJSONBody(RegisterVideoAssetBody(key: key, bucketName: bucketName))
         return try await client.send(request, expecting: RegisteredVideoAsset.self)
     }
@@ -1687,7 +1687,7 @@ extension MediaIntelligenceClient {
     ) async throws -> VideoAsset {
         let check = RequestValidation(operationID: "getVideoAsset")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getVideoAsset", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/video-assets/\(videoAssetID)")
+        let request = NCPRequest(operationID: "getVideoAsset", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))")
         return try await client.send(request, expecting: VideoAsset.self)
     }
 
@@ -1711,7 +1711,7 @@ extension MediaIntelligenceClient {
     ) async throws -> VideoRegistrationStatus {
         let check = RequestValidation(operationID: "getVideoAssetRegistrationStatus")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getVideoAssetRegistrationStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/video-assets/\(videoAssetID)/import-status")
+        let request = NCPRequest(operationID: "getVideoAssetRegistrationStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))/import-status")
         return try await client.send(request, expecting: VideoRegistrationStatus.self)
     }
 
@@ -1737,7 +1737,7 @@ extension MediaIntelligenceClient {
     ) async throws -> VideoAsset {
         let check = RequestValidation(operationID: "moveVideoAsset")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "moveVideoAsset", method: .patch, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/video-assets/\(videoAssetID)")
+        var request = NCPRequest(operationID: "moveVideoAsset", method: .patch, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))")
         request.appendQuery("new_project_id", newProjectID)
         return try await client.send(request, expecting: VideoAsset.self)
     }
@@ -1761,7 +1761,7 @@ extension MediaIntelligenceClient {
     ) async throws {
         let check = RequestValidation(operationID: "deleteVideoAsset")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deleteVideoAsset", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/video-assets/\(videoAssetID)")
+        let request = NCPRequest(operationID: "deleteVideoAsset", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))")
         _ = try await client.send(request, expecting: NCPNoResult.self)
     }
 
@@ -1797,7 +1797,7 @@ extension MediaIntelligenceClient {
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         try check.check(analysisPersonCount, field: "analysisPersonCount", minimum: 0, maximum: 10)
         try check.check(tagIDList, field: "tagIdList", minItems: 1, maxItems: 30)
-        var request = NCPRequest(operationID: "requestVideoAnalysis", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/video-assets/\(videoAssetID)/analyze")
+        var request = NCPRequest(operationID: "requestVideoAnalysis", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))/analyze")
         try request.setJSONBody(RequestVideoAnalysisBody(sceneRange: sceneRange, analysisPersonCount: analysisPersonCount, tagIDList: tagIDList, sourceLanguage: sourceLanguage, detectAudioEffects: detectAudioEffects))
         return try await client.send(request, expecting: AnalysisStarted.self)
     }
@@ -1822,7 +1822,7 @@ extension MediaIntelligenceClient {
     ) async throws -> AnalysisProgress {
         let check = RequestValidation(operationID: "getVideoAnalysisStatus")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getVideoAnalysisStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/video-assets/\(videoAssetID)/analyze-status")
+        let request = NCPRequest(operationID: "getVideoAnalysisStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))/analyze-status")
         return try await client.send(request, expecting: AnalysisProgress.self)
     }
 
@@ -1845,7 +1845,7 @@ extension MediaIntelligenceClient {
     ) async throws {
         let check = RequestValidation(operationID: "cancelVideoAnalysis")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "cancelVideoAnalysis", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/video-assets/\(videoAssetID)/analyze")
+        let request = NCPRequest(operationID: "cancelVideoAnalysis", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))/analyze")
         _ = try await client.send(request, expecting: NCPNoResult.self)
     }
 
@@ -1869,7 +1869,7 @@ extension MediaIntelligenceClient {
     ) async throws -> IndexList {
         let check = RequestValidation(operationID: "listVideoIndexes")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "listVideoIndexes", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/video-assets/\(videoAssetID)/indexes")
+        let request = NCPRequest(operationID: "listVideoIndexes", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))/indexes")
         return try await client.send(request, expecting: IndexList.self)
     }
 
@@ -1897,7 +1897,7 @@ extension MediaIntelligenceClient {
     ) async throws -> IndexDetails {
         let check = RequestValidation(operationID: "getVideoIndex")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "getVideoIndex", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))/projects/\(projectID)/video-assets/\(videoAssetID)/indexes/\(indexID)")
+        var request = NCPRequest(operationID: "getVideoIndex", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))/indexes/\(PercentEncoding.pathSegment(indexID))")
         request.appendQuery("confidence_level", confidenceLevel)
         return try await client.send(request, expecting: IndexDetails.self)
     }

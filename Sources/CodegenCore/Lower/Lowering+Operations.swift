@@ -113,7 +113,7 @@ extension Lowering {
         }
     }
 
-    /// `"/api/v1/workspaces/\(PercentEncoding.encode(workspaceName))"`: each path parameter encoded as a segment.
+    /// `"/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))"`: each path parameter encoded as a segment.
     func pathExpression(_ operation: Operation) -> String {
         var expression = spec.service.basePath
         var rest = Substring(operation.path)
@@ -122,10 +122,11 @@ extension Lowering {
             let name = String(rest[rest.index(after: open)..<close])
             if let field = operation.parameters.first(where: { $0.name == name }) {
                 let value = SwiftNames.escaped(SpecValidator.swiftName(of: field))
-                if case .primitive(.string) = field.shape {
-                    expression += "\\(PercentEncoding.encode(\(value)))"
+                // Every parameter becomes exactly one segment: `.`, `..` and `/` included.
+                if case .reference(let name) = field.shape, swift.enums[name] != nil {
+                    expression += "\\(PercentEncoding.pathSegment(\(value).rawValue))"
                 } else {
-                    expression += "\\(\(value))"
+                    expression += "\\(PercentEncoding.pathSegment(\(value)))"
                 }
             }
             rest = rest[rest.index(after: close)...]

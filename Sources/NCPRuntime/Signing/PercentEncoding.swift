@@ -29,3 +29,20 @@ public enum PercentEncoding {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension PercentEncoding {
+    /// A path parameter as exactly one path segment, whatever its value: encoded as `encode(_:)` does, and `.`
+    /// and `..` as `%2E` and `%2E%2E`, which no transport or server resolves as "this" or "parent" segment.
+    public static func pathSegment(_ value: String) -> String {
+        switch value {
+        case ".": "%2E"
+        case "..": "%2E%2E"
+        default: encode(value)
+        }
+    }
+
+    /// An integer path parameter.
+    public static func pathSegment(_ value: some BinaryInteger) -> String {
+        String(value)
+    }
+}

@@ -20,7 +20,7 @@ extension DemoClient {
     ) async throws {
         let check = RequestValidation(operationID: "removeTags")
         try check.check(tagIDs, field: "tagIds", minItems: 1)
-        var request = NCPRequest(operationID: "removeTags", method: .delete, path: "/v1/things/\(PercentEncoding.encode(thingID))/tags")
+        var request = NCPRequest(operationID: "removeTags", method: .delete, path: "/v1/things/\(PercentEncoding.pathSegment(thingID))/tags")
         try request.setJSONBody(RemoveTagsBody(tagIDs: tagIDs))
         _ = try await client.send(request, expecting: NCPNoResult.self)
     }

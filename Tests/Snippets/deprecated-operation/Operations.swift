@@ -19,7 +19,7 @@ extension DemoClient {
     public func oldDelete(
         thingID: Int64
     ) async throws {
-        let request = NCPRequest(operationID: "oldDelete", method: .delete, path: "/v1/old-things/\(thingID)")
+        let request = NCPRequest(operationID: "oldDelete", method: .delete, path: "/v1/old-things/\(PercentEncoding.pathSegment(thingID))")
         _ = try await client.send(request, expecting: NCPNoResult.self)
     }
 
@@ -33,7 +33,7 @@ extension DemoClient {
     public func newDelete(
         thingID: Int64
     ) async throws {
-        let request = NCPRequest(operationID: "newDelete", method: .delete, path: "/v1/things/\(thingID)")
+        let request = NCPRequest(operationID: "newDelete", method: .delete, path: "/v1/things/\(PercentEncoding.pathSegment(thingID))")
         _ = try await client.send(request, expecting: NCPNoResult.self)
     }
 }

@@ -31,7 +31,7 @@ extension KitchenSinkClient {
         try check.check(spaceName, field: "space", minLength: 3, pattern: "^[a-z-]+$")
         try check.check(minimum, field: "minimum", minimum: 10, maximum: 30)
         try check.together(["minimum": minimum != nil, "maximum": maximum != nil])
-        var request = NCPRequest(operationID: "startJob", method: .post, path: "/api/v1/spaces/\(PercentEncoding.encode(spaceName))/jobs")
+        var request = NCPRequest(operationID: "startJob", method: .post, path: "/api/v1/spaces/\(PercentEncoding.pathSegment(spaceName))/jobs")
         try request.setJSONBody(StartJobBody(mode: mode, minimum: minimum, maximum: maximum, additionalFields: additionalFields))
         return try await client.send(request, expecting: Job.self)
     }
@@ -52,7 +52,7 @@ extension KitchenSinkClient {
     ) async throws -> Job {
         let check = RequestValidation(operationID: "getJob")
         try check.check(spaceName, field: "space", minLength: 3, pattern: "^[a-z-]+$")
-        let request = NCPRequest(operationID: "getJob", method: .get, path: "/api/v1/spaces/\(PercentEncoding.encode(spaceName))/jobs/\(jobID)")
+        let request = NCPRequest(operationID: "getJob", method: .get, path: "/api/v1/spaces/\(PercentEncoding.pathSegment(spaceName))/jobs/\(PercentEncoding.pathSegment(jobID))")
         return try await client.send(request, expecting: Job.self)
     }
 }
@@ -80,7 +80,7 @@ extension KitchenSinkClient {
         try check.check(spaceName, field: "space", minLength: 3, pattern: "^[a-z-]+$")
         try check.check(pageNumber, field: "pageNum", minimum: 1)
         try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 100)
-        var request = NCPRequest(operationID: "listThings", method: .get, path: "/api/v1/spaces/\(PercentEncoding.encode(spaceName))/things")
+        var request = NCPRequest(operationID: "listThings", method: .get, path: "/api/v1/spaces/\(PercentEncoding.pathSegment(spaceName))/things")
         request.appendQuery("pageNum", pageNumber)
         request.appendQuery("pageSize", pageSize)
         return try await client.send(request, expecting: ThingPage.self)
@@ -99,7 +99,7 @@ extension KitchenSinkClient {
     ) async throws -> ThingList {
         let check = RequestValidation(operationID: "allThings")
         try check.check(spaceName, field: "space", minLength: 3, pattern: "^[a-z-]+$")
-        let request = NCPRequest(operationID: "allThings", method: .get, path: "/api/v1/spaces/\(PercentEncoding.encode(spaceName))/all-things")
+        let request = NCPRequest(operationID: "allThings", method: .get, path: "/api/v1/spaces/\(PercentEncoding.pathSegment(spaceName))/all-things")
         let envelope = try await client.envelope(request, expecting: ThingList.self)
         var result = envelope.result
         result.totalCount = result.totalCount ?? envelope.extraFields["totalCount"]?.integerValue
@@ -123,7 +123,7 @@ extension KitchenSinkClient {
         let check = RequestValidation(operationID: "searchThings")
         try check.check(spaceName, field: "space", minLength: 3, pattern: "^[a-z-]+$")
         try query.validate(check, field: "query")
-        var request = NCPRequest(operationID: "searchThings", method: .post, path: "/api/v1/spaces/\(PercentEncoding.encode(spaceName))/things/search")
+        var request = NCPRequest(operationID: "searchThings", method: .post, path: "/api/v1/spaces/\(PercentEncoding.pathSegment(spaceName))/things/search")
         try request.setJSONBody(SearchThingsBody(query: query))
         return try await client.send(request, expecting: JSONValue.self)
     }
