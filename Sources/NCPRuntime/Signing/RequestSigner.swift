@@ -6,9 +6,11 @@ public import Foundation
 /// `signature = Base64(HMAC-SHA256(secretKey, "METHOD path?query\ntimestamp\naccessKey"))`, computed over the
 /// percent-encoded path and query exactly as they go on the wire. The body is not signed.
 public enum RequestSigner {
-    /// Header names the gateway reads.
+    /// The header that carries the timestamp, in epoch milliseconds.
     public static let timestampHeader = "x-ncp-apigw-timestamp"
+    /// The header that carries the access key.
     public static let accessKeyHeader = "x-ncp-iam-access-key"
+    /// The header that carries the signature.
     public static let signatureHeader = "x-ncp-apigw-signature-v2"
 
     /// The signature for one request.
@@ -27,11 +29,21 @@ public enum RequestSigner {
 
     /// The three headers for a request made at `date`.
     public static func headers(method: String, pathAndQuery: String, date: Date, credentials: NCPCredentials) -> [(name: String, value: String)] {
-        let timestamp = String(Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
+        let timestamp = String(epochMilliseconds(date))
         return [
             (timestampHeader, timestamp),
             (accessKeyHeader, credentials.accessKey),
             (signatureHeader, signature(method: method, pathAndQuery: pathAndQuery, timestamp: timestamp, credentials: credentials)),
         ]
+    }
+
+    /// Whole milliseconds since the epoch, never earlier than the clock's millisecond.
+    ///
+    /// `timeIntervalSince1970 * 1000` of a time on an exact millisecond can land just below it
+    /// (`…122.99999` for `….123`), which a plain floor turns into the millisecond before. Rounding to the
+    /// microsecond first absorbs that error: a `Double` of today's epoch seconds is exact to about 0.24 µs.
+    static func epochMilliseconds(_ date: Date) -> Int64 {
+        let microseconds = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        return Int64((microseconds / 1000).rounded(.down))
     }
 }

@@ -38,6 +38,8 @@ public struct NCPEnvelope<Result: Decodable & Sendable>: Sendable {
             top = members
         } catch let error as NCPError {
             throw error
+        } catch DecodingError.dataCorrupted(let context) where context.debugDescription == JSONValue.tooDeep {
+            throw failure("the answer can't be read: \(context.debugDescription)") // valid JSON, but too deep
         } catch {
             throw failure("the answer is not valid JSON")
         }
@@ -55,8 +57,8 @@ public struct NCPEnvelope<Result: Decodable & Sendable>: Sendable {
         let result: Result
         if let noResult = NCPNoResult() as? Result {
             result = noResult
-        } else if top["result"] == nil, let null = JSONValue.null as? Result {
-            // Undocumented results are open JSON; an answer without one is `.null`, not an error.
+        } else if top["result"] == nil || top["result"] == .null, let null = JSONValue.null as? Result {
+            // Undocumented results are open JSON: an answer without one, or with `null`, is `.null`, not an error.
             result = null
         } else {
             guard let resultValue = top["result"], resultValue != .null else {

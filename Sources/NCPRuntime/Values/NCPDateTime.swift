@@ -18,15 +18,27 @@ public struct NCPDateTime: Sendable, Hashable, Codable, CustomStringConvertible 
         rawValue = formatter.string(from: date)
     }
 
-    /// Whether the text carries its own zone.
+    /// Whether the text carries its own zone (`Z`, `+09:00`, `-0500`) after the time.
     public var hasTimeZone: Bool {
-        guard let timePart = rawValue.split(separator: "T").last else { return false }
-        return timePart.hasSuffix("Z") || timePart.contains("+") || timePart.contains("-")
+        guard let time = timePart else { return false }
+        return time.hasSuffix("Z") || time.hasSuffix("z") || time.contains("+") || time.contains("-")
+    }
+
+    /// What follows the date and its `T` or space separator, if the text has a date and a time.
+    private var timePart: Substring? {
+        let text = rawValue[...]
+        guard text.count > 11 else { return nil }
+        let separator = text.index(text.startIndex, offsetBy: 10)
+        guard text[separator] == "T" || text[separator] == "t" || text[separator] == " " else { return nil }
+        return text[text.index(after: separator)...]
     }
 
     /// The instant, reading a zone-less text in `zone`. The docs don't say which zone zone-less times are in;
-    /// the service runs in the Korea region, so `Asia/Seoul` is the default.
+    /// the service runs in the Korea region, so `Asia/Seoul` is the default. A space between date and time,
+    /// as some answers write it, reads like a `T`.
     public func date(assuming zone: TimeZone = TimeZone(identifier: "Asia/Seoul") ?? .gmt) -> Date? {
+        guard let time = timePart else { return nil }
+        let normalized = rawValue.prefix(10) + "T" + time.uppercased()
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = zone
         for options: ISO8601DateFormatter.Options in [
@@ -35,7 +47,7 @@ public struct NCPDateTime: Sendable, Hashable, Codable, CustomStringConvertible 
             [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate, .withFractionalSeconds],
         ] {
             formatter.formatOptions = options
-            if let date = formatter.date(from: rawValue) { return date }
+            if let date = formatter.date(from: String(normalized)) { return date }
         }
         return nil
     }
