@@ -4,7 +4,7 @@ public import Foundation
 ///
 /// Sections are profiles (`[DEFAULT]`, `[work]`); a file without sections reads as `DEFAULT`. The profile is
 /// the one given, else `NCLOUD_PROFILE`, else `DEFAULT`. Keys: `ncloud_access_key_id`, `ncloud_secret_access_key`.
-public struct ConfigFileCredentialProvider: CredentialProvider {
+public struct ConfigFileCredentialProvider: CredentialProvider, CustomStringConvertible, CustomDebugStringConvertible {
     public var name: String { "\(path) [\(profile)]" }
     /// The file read.
     public let path: String
@@ -36,6 +36,13 @@ public struct ConfigFileCredentialProvider: CredentialProvider {
         }
         return NCPCredentials(accessKey: accessKey, secretKey: secretKey)
     }
+
+    /// `ConfigFileCredentialProvider(path: /home/me/.ncloud/configure, profile: DEFAULT)`; it holds no key.
+    public var description: String {
+        SafeDescription.render("ConfigFileCredentialProvider", ["path": path, "profile": profile])
+    }
+
+    public var debugDescription: String { description }
 
     /// Sections of an INI file: `[name]` headers, `key = value` lines, `#`/`;` comments; keys before any
     /// header belong to `DEFAULT`.

@@ -1,7 +1,10 @@
 public import Foundation
 
 /// Tries providers in order and keeps the first credentials found, so the files are read once.
-public final class CredentialProviderChain: CredentialProvider, @unchecked Sendable {
+///
+/// Prints, debug-prints and reflects as its providers' safe descriptions and whether it holds credentials.
+public final class CredentialProviderChain: CredentialProvider, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable, @unchecked Sendable {
     public var name: String { "chain(" + providers.map(\.name).joined(separator: ", ") + ")" }
     private let providers: [any CredentialProvider]
     // Guarded by `lock`: the cached result of the first successful look-up.
@@ -36,5 +39,20 @@ public final class CredentialProviderChain: CredentialProvider, @unchecked Senda
             }
         }
         throw CredentialError(attempts: attempts)
+    }
+
+    private var state: String { lock.withLock { cached == nil ? "not yet" : "yes" } }
+
+    /// `CredentialProviderChain(providers: [environment, /home/me/.ncloud/configure [DEFAULT]], found: yes)`:
+    /// each provider by its name, which never holds a key.
+    public var description: String {
+        SafeDescription.render("CredentialProviderChain", ["providers": "[" + providers.map(\.name).joined(separator: ", ") + "]", "found": state])
+    }
+
+    public var debugDescription: String { description }
+
+    /// What `dump` and debuggers show: the providers' names and whether credentials were found.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["providers": providers.map(\.name), "found": state], displayStyle: .class)
     }
 }
