@@ -14,6 +14,8 @@ let package = Package(
     products: [
         .library(name: "MediaIntelligence", targets: ["MediaIntelligence"]),
         .library(name: "NCPRuntime", targets: ["NCPRuntime"]),
+        // AsyncHTTPClient's transport, apart so that apps which don't use it never build SwiftNIO.
+        .library(name: "NCPAsyncHTTPClient", targets: ["NCPAsyncHTTPClient"]),
         .executable(name: "ncp-codegen", targets: ["ncp-codegen"]),
         .plugin(name: "NCPCodegenBuildPlugin", targets: ["NCPCodegenBuildPlugin"]),
         .plugin(name: "NCPCodegenCommandPlugin", targets: ["NCPCodegenCommandPlugin"]),
@@ -27,6 +29,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.2.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         // Test-only: a small pure-Swift HTTP server (no SwiftNIO) for the loopback tests.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
     ],
@@ -79,10 +85,9 @@ let package = Package(
         .executableTarget(
             name: "ncp-benchmarks",
             dependencies: [
-                "CodegenCore", "NCPRuntime",
+                "CodegenCore", "NCPRuntime", "NCPAsyncHTTPClient", "MediaIntelligence",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
-                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
@@ -97,6 +102,17 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "NCPAsyncHTTPClient",
+            dependencies: [
+                "NCPRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -117,7 +133,9 @@ let package = Package(
         .testTarget(
             name: "NCPRuntimeTests",
             dependencies: [
-                "NCPRuntime", "TestSupport",
+                "NCPRuntime", "NCPAsyncHTTPClient", "TestSupport",
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

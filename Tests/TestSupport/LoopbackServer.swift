@@ -33,6 +33,11 @@ public final class LoopbackServer: @unchecked Sendable {
             Answer(status: status, headers: headers.merging(["Content-Type": "application/json"]) { $1 }, body: Data(text.utf8))
         }
 
+        /// A redirect to `location`.
+        public static func redirect(_ status: Int = 302, to location: String) -> Answer {
+            Answer(status: status, headers: ["Location": location])
+        }
+
         public static func success(_ resultJSON: String) -> Answer {
             .json(200, #"{"code":"0","message":"success","result":\#(resultJSON)}"#)
         }
@@ -48,13 +53,16 @@ public final class LoopbackServer: @unchecked Sendable {
     private var fallback: Answer
     private var received: [Received] = []
 
-    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    /// The loopback address it listens on; `127.0.0.2` plays "another host".
+    public let host: String
+    public var baseURL: URL { URL(string: "http://\(host):\(port)")! }
 
     /// Requests received so far, in arrival order.
     public var requests: [Received] { lock.withLock { received } }
 
-    private init(server: HTTPServer, task: Task<Void, any Error>, port: UInt16, accessKey: String, secretKey: String, fallback: Answer) {
+    private init(server: HTTPServer, task: Task<Void, any Error>, host: String, port: UInt16, accessKey: String, secretKey: String, fallback: Answer) {
         self.server = server
+        self.host = host
         self.task = task
         self.port = port
         self.accessKey = accessKey
@@ -63,15 +71,15 @@ public final class LoopbackServer: @unchecked Sendable {
     }
 
     /// Starts a server on a free loopback port.
-    public static func start(accessKey: String = "TESTACCESSKEY0001", secretKey: String = "test-secret-key-do-not-log",
+    public static func start(host: String = "127.0.0.1", accessKey: String = "TESTACCESSKEY0001", secretKey: String = "test-secret-key-do-not-log",
                       fallback: Answer = .success("{}")) async throws -> LoopbackServer {
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled)
+        let server = HTTPServer(address: try .inet(ip4: host, port: 0), timeout: 30, logger: .disabled)
         let box = HandlerBox()
         await server.appendRoute("*") { request in try await box.handle(request) }
         let task = Task { try await server.run() }
         try await server.waitUntilListening()
         guard case .ip4(_, let port)? = await server.listeningAddress else { throw CancellationError() }
-        let loopback = LoopbackServer(server: server, task: task, port: port, accessKey: accessKey, secretKey: secretKey, fallback: fallback)
+        let loopback = LoopbackServer(server: server, task: task, host: host, port: port, accessKey: accessKey, secretKey: secretKey, fallback: fallback)
         box.owner = loopback
         return loopback
     }
@@ -103,7 +111,7 @@ public final class LoopbackServer: @unchecked Sendable {
     }
 
     /// The gateway's check, written independently: HMAC-SHA256 over "METHOD target\ntimestamp\naccessKey".
-    private func verifySignature(method: String, target: String, headers: [String: String]) -> Bool {
+    public func verifySignature(method: String, target: String, headers: [String: String]) -> Bool {
         guard let timestamp = headers["x-ncp-apigw-timestamp"], let milliseconds = Double(timestamp),
               headers["x-ncp-iam-access-key"] == accessKey, let signature = headers["x-ncp-apigw-signature-v2"] else { return false }
         let skew = abs(Date().timeIntervalSince1970 - milliseconds / 1000)

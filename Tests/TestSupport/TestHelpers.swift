@@ -48,11 +48,42 @@ extension LoopbackServer {
     /// A client pointed at this server with its key pair.
     public func client(retryPolicy: RetryPolicy = .default, timeout: Duration? = .seconds(10), sleeper: RecordingSleeper = RecordingSleeper(),
                 logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
-                now: @escaping @Sendable () -> Date = { Date() }) -> NCPClient {
-        NCPClient(configuration: NCPClientConfiguration(
+                now: @escaping @Sendable () -> Date = { Date() },
+                adjust: (inout NCPClientConfiguration) -> Void = { _ in }) -> NCPClient {
+        var configuration = NCPClientConfiguration(
             baseURL: baseURL,
             credentials: StaticCredentialProvider(accessKey: accessKey, secretKey: secretKey),
-            retryPolicy: retryPolicy, timeout: timeout, logger: logger, now: now, sleep: sleeper.sleep))
+            retryPolicy: retryPolicy, attemptTimeout: timeout, logger: logger, now: now, sleep: sleeper.sleep)
+        adjust(&configuration)
+        return NCPClient(configuration: configuration)
     }
 }
 
+
+/// Everything a value prints as: `print`, `debugPrint` and `dump`, the ways a secret has leaked before.
+public func everyDescription(of value: Any) -> String {
+    var dumped = ""
+    dump(value, to: &dumped)
+    return String(describing: value) + "\n" + String(reflecting: value) + "\n" + dumped
+}
+
+extension LoopbackServer {
+    /// Runs `body` while a request of `client`'s is in flight: the server holds its answer meanwhile. Passes the
+    /// signature the server received.
+    public func whileARequestIsInFlight(client: NCPClient, _ body: (_ signature: String) async throws -> Void) async throws {
+        var slow = Answer.success("{}")
+        slow.delay = .milliseconds(600)
+        enqueue(slow)
+        let call = Task { try await client.send(NCPRequest(operationID: "getWorkspace", method: .get, path: "/api/v1/workspaces/w")) }
+        while requests.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+        try await body(requests[0].headers["x-ncp-apigw-signature-v2"] ?? "<no signature>")
+        _ = try await call.value
+    }
+}
+
+extension LoopbackServer {
+    /// A client pointed at this server with its key pair, its configuration changed by `adjust`.
+    public func configuredClient(_ adjust: (inout NCPClientConfiguration) -> Void) -> NCPClient {
+        client(adjust: adjust)
+    }
+}
