@@ -6,8 +6,13 @@ enum ErrorBodyParser {
     /// Header names that may carry a request id (the docs name none; these are the gateway's usual ones).
     static let requestIDHeaders = ["x-ncp-trace-id", "x-ncp-apigw-request-id", "x-request-id"]
 
+    /// The first request-id header an answer carries.
+    static func requestID(in fields: HTTPFields) -> String? {
+        requestIDHeaders.lazy.compactMap { HTTPField.Name($0).flatMap { fields[$0] } }.first
+    }
+
     static func error(for response: NCPResponse, operationID: String, attempts: Int) -> NCPError {
-        let requestID = requestIDHeaders.lazy.compactMap { HTTPField.Name($0).flatMap { response.headerFields[$0] } }.first
+        let requestID = requestID(in: response.headerFields)
         let raw = Array(response.body.prefix(NCPError.rawBodyLimit))
         let object = try? NCPJSON.decoder.decode(JSONValue.self, from: response.body)
         // Gateway form: {"error": {"errorCode": "210", "message": "Permission Denied"}}; errorCode may be a number.

@@ -17,8 +17,11 @@ public struct NCPError: Error, Sendable, CustomStringConvertible {
         case decoding
         /// The request never got an answer: connection refused or dropped, DNS, TLS.
         case transport
-        /// No answer within the configured timeout.
+        /// No answer within the attempt timeout, or the call's deadline passed.
         case timeout
+        /// The server redirected a signed request, and the `RedirectPolicy` refused to follow (always, when the
+        /// redirect leads to another host).
+        case redirect
         /// The request broke a documented limit and was not sent.
         case invalidRequest
         /// No credentials could be found.
@@ -51,6 +54,9 @@ public struct NCPError: Error, Sendable, CustomStringConvertible {
     public var attempts: Int
     /// The error underneath, for `.transport`.
     public var underlying: (any Error & Sendable)?
+
+    /// Whether a `.timeout` is the call's deadline rather than one attempt's timeout; deadlines end retries.
+    var isDeadline = false
 
     /// How much of a body an error keeps.
     public static let rawBodyLimit = 4096
@@ -105,4 +111,7 @@ public struct GatewayErrorCode: RawRepresentable, Hashable, Sendable, Expressibl
     public init(rawValue: String) { self.rawValue = rawValue }
     public init(stringLiteral value: String) { rawValue = value }
     public var description: String { rawValue }
+
+    /// `200` Authentication Failed: a wrong key, signature or timestamp (a clock more than five minutes off).
+    static let authenticationFailed: GatewayErrorCode = "200"
 }

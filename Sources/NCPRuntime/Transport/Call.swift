@@ -1,0 +1,247 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// One call of an operation: its attempts, retries, redirects and clock correction, all within one deadline.
+struct Call {
+    let storage: NCPClient.Storage
+    let request: NCPRequest
+    let observer: CallObserver
+
+    private var configuration: NCPClientConfiguration { storage.configuration }
+    private var operationID: String { request.operationID }
+
+    /// Where the call is sent next: redirects change it.
+    private struct Hop {
+        var method: HTTPRequest.Method
+        var target: String
+        var body: Data?
+    }
+
+    func run() async throws -> NCPResponse {
+        let credentials = try await loadCredentials()
+        let started = ContinuousClock.now
+        let deadline = Self.deadline(callTimeout: configuration.callTimeout, from: started)
+        var hop = Hop(method: request.method, target: storage.base.sentTarget(request.pathAndQuery), body: request.body)
+        var attempt = 0
+        var failures = 0
+        var redirects = 0
+        var clockCorrected = false
+        while true {
+            attempt += 1
+            try Task.checkCancellation()
+            let limit = try timeLimit(deadline: deadline, started: started)
+            let attemptStarted = ContinuousClock.now
+            let failure: NCPError
+            let retryClass: RetryClass
+            var retryAfter: Duration?
+            do {
+                let response = try await send(hop, credentials: credentials, limit: limit)
+                observer.attemptEnded(attempt, path: hop.target, started: attemptStarted, statusCode: response.statusCode, outcome: "\(response.statusCode)")
+                if (200..<300).contains(response.statusCode) {
+                    observer.succeeded(statusCode: response.statusCode, requestID: ErrorBodyParser.requestID(in: response.headerFields))
+                    return response
+                }
+                if [301, 302, 303, 307, 308].contains(response.statusCode) {
+                    hop = try follow(response, from: hop, redirectsSoFar: redirects, attempts: attempt)
+                    redirects += 1
+                    continue
+                }
+                failure = ErrorBodyParser.error(for: response, operationID: operationID, attempts: attempt)
+                if configuration.correctsClockSkew, !clockCorrected, failure.gatewayCode == GatewayErrorCode.authenticationFailed,
+                   let correction = storage.clock.correct(fromServerDate: response.headerFields[.date]) {
+                    clockCorrected = true
+                    configuration.logger.warning("the local clock is \(Int(correction.rounded())) s off the gateway's; signing with the gateway's time from now on",
+                                                 metadata: ["operation": "\(operationID)"])
+                    continue
+                }
+                retryClass = NCPClient.retryClass(of: failure)
+                retryAfter = NCPClient.retryAfter(in: response.headerFields, now: configuration.now())
+            } catch let error as NCPError {
+                observer.attemptEnded(attempt, path: hop.target, started: attemptStarted, statusCode: error.statusCode, outcome: error.kind.rawValue)
+                failure = error
+                retryClass = error.kind == .transport || (error.kind == .timeout && !error.isDeadline) ? .maybeExecuted : .final
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                if Task.isCancelled { throw CancellationError() }
+                observer.attemptEnded(attempt, path: hop.target, started: attemptStarted, statusCode: nil, outcome: "transport failure")
+                failure = NCPError(kind: .transport, operationID: operationID, message: "the request failed: \(error)",
+                                   attempts: attempt, underlying: SendableError(error))
+                retryClass = .maybeExecuted
+            }
+            failures += 1
+            var final = failure
+            final.attempts = attempt
+            let mayRetry = switch retryClass {
+            case .notExecuted: true
+            case .maybeExecuted: request.isIdempotent || configuration.retryPolicy.retriesNonIdempotentRequests
+            case .final: false
+            }
+            guard mayRetry, let delay = configuration.retryPolicy.delay(beforeRetry: failures, retryAfter: retryAfter) else { throw final }
+            if let deadline, ContinuousClock.now.advanced(by: delay) >= deadline {
+                final.message += " (no retry: the call's deadline would pass first)"
+                throw final
+            }
+            try await configuration.sleep(delay)
+        }
+    }
+
+    // MARK: Parts of a call
+
+    /// The earliest of the configured call timeout and any `NCPDeadline` around the call.
+    static func deadline(callTimeout: Duration?, from start: ContinuousClock.Instant) -> ContinuousClock.Instant? {
+        let configured = callTimeout.map { start.advanced(by: $0) }
+        switch (configured, NCPDeadline.current) {
+        case let (configured?, scoped?): return min(configured, scoped)
+        case let (configured, scoped): return configured ?? scoped
+        }
+    }
+
+    /// How long the next attempt may take: the attempt timeout, cut short by the call's deadline.
+    private func timeLimit(deadline: ContinuousClock.Instant?, started: ContinuousClock.Instant) throws -> (Duration, isDeadline: Bool)? {
+        guard let deadline else { return configuration.attemptTimeout.map { ($0, false) } }
+        let remaining = deadline - ContinuousClock.now
+        guard remaining > .zero else { throw deadlineError(after: ContinuousClock.now - started) }
+        if let attemptTimeout = configuration.attemptTimeout, attemptTimeout < remaining { return (attemptTimeout, false) }
+        return (remaining, true)
+    }
+
+    private func deadlineError(after elapsed: Duration) -> NCPError {
+        var error = NCPError(kind: .timeout, operationID: operationID, message: "the call's deadline passed after \(Self.seconds(elapsed))")
+        error.isDeadline = true
+        return error
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.2f s", Double(seconds) + Double(attoseconds) / 1e18)
+    }
+
+    private func loadCredentials() async throws -> NCPCredentials {
+        do {
+            return try await configuration.credentials.credentials()
+        } catch let error as CredentialError {
+            throw NCPError(kind: .credentials, operationID: operationID, message: error.description)
+        }
+    }
+
+    /// One attempt: middlewares, then signing, then the transport, under the time limit.
+    private func send(_ hop: Hop, credentials: NCPCredentials, limit: (Duration, isDeadline: Bool)?) async throws -> NCPResponse {
+        var httpRequest = HTTPRequest(method: hop.method, scheme: nil, authority: nil, path: hop.target)
+        httpRequest.headerFields[.accept] = "application/json"
+        if hop.body != nil { httpRequest.headerFields[.contentType] = "application/json" }
+        observer.inject(into: &httpRequest.headerFields)
+        let exchange = Exchange(transport: configuration.transport, middlewares: configuration.middlewares, operationID: operationID,
+                                base: storage.base, proxyStripsBasePath: configuration.proxyStripsBasePath, clock: storage.clock,
+                                credentials: credentials, request: httpRequest, body: hop.body)
+        guard let (duration, isDeadline) = limit else { return try await exchange.run() }
+        return try await TimeLimit.run(duration, expired: {
+            if isDeadline { return deadlineError(after: duration) }
+            return NCPError(kind: .timeout, operationID: operationID, message: "no answer within \(Self.seconds(duration))")
+        }, exchange.run)
+    }
+
+    /// The next hop of a redirect the policy allows; otherwise a `.redirect` error. Nothing signed is sent anywhere
+    /// before this check passes.
+    private func follow(_ response: NCPResponse, from hop: Hop, redirectsSoFar: Int, attempts: Int) throws -> Hop {
+        func refused(_ reason: String) -> NCPError {
+            NCPError(kind: .redirect, operationID: operationID, message: "HTTP \(response.statusCode) redirect \(reason)",
+                     statusCode: response.statusCode, requestID: ErrorBodyParser.requestID(in: response.headerFields), attempts: attempts)
+        }
+        guard let location = response.headerFields[.location],
+              let current = URL(string: hop.target, relativeTo: storage.base.origin),
+              let destination = URL(string: location, relativeTo: current)?.absoluteURL else {
+            throw refused("without a usable Location")
+        }
+        guard storage.base.isSameOrigin(destination) else {
+            throw refused("to another host (\(BaseTarget.authority(of: destination))) refused: signed requests never leave \(BaseTarget.authority(of: storage.base.origin))")
+        }
+        let policy = configuration.redirectPolicy
+        guard policy.maxSameOriginRedirects > 0 else { throw refused("refused by the redirect policy") }
+        guard redirectsSoFar < policy.maxSameOriginRedirects else { throw refused("refused: more than \(policy.maxSameOriginRedirects) redirects") }
+        var next = hop
+        switch response.statusCode {
+        case 307, 308: break
+        case 303:
+            next.method = .get
+            next.body = nil
+        default: // 301, 302
+            guard hop.method == .get || hop.method == .head else { throw refused("of a \(hop.method.rawValue) refused: clients disagree on what it means") }
+        }
+        let components = URLComponents(url: destination, resolvingAgainstBaseURL: true)
+        let path = components?.percentEncodedPath ?? "/"
+        next.target = (path.isEmpty ? "/" : path) + (components?.percentEncodedQuery.map { "?" + $0 } ?? "")
+        return next
+    }
+}
+
+/// One request through the middlewares, the signer and the transport, and its whole answer.
+private struct Exchange: Sendable {
+    let transport: any ClientTransport
+    let middlewares: [any ClientMiddleware]
+    let operationID: String
+    let base: BaseTarget
+    let proxyStripsBasePath: Bool
+    let clock: GatewayClock
+    let credentials: NCPCredentials
+    let request: HTTPRequest
+    let body: Data?
+
+    @Sendable func run() async throws -> NCPResponse {
+        let body = body.map { HTTPBody($0) }
+        let (response, responseBody) = middlewares.isEmpty
+            ? try await signAndSend(request, body, base.origin)
+            : try await throughMiddlewares(body)
+        var data = Data()
+        if let responseBody {
+            do {
+                data = try await Data(collecting: responseBody, upTo: NCPClient.maximumBodySize)
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                throw NCPError(kind: .transport, operationID: operationID, message: "the response body could not be read: \(error)",
+                               statusCode: response.status.code, underlying: SendableError(error))
+            }
+        }
+        return NCPResponse(statusCode: response.status.code, headerFields: response.headerFields, body: data)
+    }
+
+    /// Signing is the last step before the transport, after every middleware: a fresh timestamp and signature
+    /// per attempt, over the target exactly as it will be sent.
+    private func signAndSend(_ request: HTTPRequest, _ body: HTTPBody?, _ baseURL: URL) async throws -> (HTTPResponse, HTTPBody?) {
+        // A middleware may rewrite the request, but never send the signature to another host.
+        guard baseURL == base.origin || base.isSameOrigin(baseURL), request.authority == nil, request.scheme == nil else {
+            throw NCPError(kind: .invalidRequest, operationID: operationID,
+                           message: "a middleware pointed the request away from \(BaseTarget.authority(of: base.origin)); signed requests never leave it",
+                           attempts: 0)
+        }
+        var signed = request
+        let target = base.signedTarget(request.path ?? "/", proxyStripsBasePath: proxyStripsBasePath)
+        let timestamp = String(RequestSigner.epochMilliseconds(clock.now()))
+        signed.headerFields[.ncpTimestamp] = timestamp
+        signed.headerFields[.ncpAccessKey] = credentials.accessKey
+        signed.headerFields[.ncpSignature] = RequestSigner.signature(method: request.method.rawValue, pathAndQuery: target,
+                                                                     timestamp: timestamp, credentials: credentials)
+        return try await transport.send(signed, body: body, baseURL: baseURL, operationID: operationID)
+    }
+
+    private func throughMiddlewares(_ body: HTTPBody?) async throws -> (HTTPResponse, HTTPBody?) {
+        var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = signAndSend
+        for middleware in middlewares.reversed() {
+            let inner = next
+            let operationID = operationID
+            next = { request, body, baseURL in
+                try await middleware.intercept(request, body: body, baseURL: baseURL, operationID: operationID, next: inner)
+            }
+        }
+        return try await next(request, body, base.origin)
+    }
+}
+
+extension HTTPField.Name {
+    /// The signing headers, parsed once.
+    static let ncpTimestamp = HTTPField.Name(RequestSigner.timestampHeader)!
+    static let ncpAccessKey = HTTPField.Name(RequestSigner.accessKeyHeader)!
+    static let ncpSignature = HTTPField.Name(RequestSigner.signatureHeader)!
+}
