@@ -1,13 +1,6 @@
 import CodegenCore
-import FlyingFox
 import Foundation
 import NCPRuntime
-import OpenAPIRuntime
-import OpenAPIURLSession
-import HTTPTypes
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `swift run -c release ncp-benchmarks [spec|scale N|signing|client]`: measures, never asserts.
 @main
@@ -20,13 +13,21 @@ struct Benchmarks {
         case "spec": try specBenchmarks()
         case "scale": try scale(Int(arguments.dropFirst().first ?? "10") ?? 10)
         case "signing": signing()
-        case "client": try await clientOverhead()
+        // Off the main actor, as a server's calls run: every hop to the main actor would be counted too.
+        case "client": try await Task.detached { try await inMemoryOverhead() }.value
+        case "transports": try await Task.detached { try await transports(Int(arguments.dropFirst().first ?? "1000") ?? 1000) }.value
+        case "decode": try await Task.detached { try await largeResponse(megabytes: Int(arguments.dropFirst().first ?? "10") ?? 10) }.value
+        case "decode-memory": try await Task.detached {
+            try await largeResponseMemory(arguments.dropFirst().first ?? "client", megabytes: Int(arguments.dropFirst(2).first ?? "10") ?? 10)
+        }.value
+        case "json-depth": jsonDepth()
         case "all":
             try specBenchmarks()
             signing()
-            try await clientOverhead()
+            try await Task.detached { try await inMemoryOverhead() }.value
+            jsonDepth()
         default:
-            print("usage: ncp-benchmarks [all|spec|scale N|signing|client]")
+            print("usage: ncp-benchmarks [all|spec|scale N|signing|client|transports [N]|decode [MB]|decode-memory bare|client [MB]|json-depth]")
         }
     }
 
@@ -45,14 +46,22 @@ struct Benchmarks {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 
+    /// The process's peak resident size since it started or since `resetPeakMemory()`, in MB.
     static func peakMemoryMB() -> Double {
-        #if canImport(Glibc)
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
-        #else
-        return 0
-        #endif
+        statusMB("VmHWM:")
+    }
+
+    /// Starts a new peak (Linux: writing 5 to `clear_refs`) and answers the resident size now, in MB.
+    static func resetPeakMemory() -> Double {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+        return statusMB("VmRSS:")
+    }
+
+    static func statusMB(_ field: String) -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+        return kilobytes / 1024
     }
 
     static func specBenchmarks() throws {
@@ -100,88 +109,5 @@ struct Benchmarks {
         }
         let perCall = milliseconds(ContinuousClock.now - start) * 1000 / Double(iterations)
         print(String(format: "signing: %.3f µs per request (%d signatures, checksum %d)", perCall, iterations, sink))
-    }
-
-    /// The same GETs against a loopback server, through the bare transport and through the client.
-    static func clientOverhead() async throws {
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
-        let body = Data(#"{"code":"0","message":"success","result":{"workspaceName":"w","workspaceUrl":"u"}}"#.utf8)
-        await server.appendRoute("*") { _ in HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: body) }
-        let task = Task { try await server.run() }
-        try await server.waitUntilListening()
-        guard case .ip4(_, let port)? = await server.listeningAddress else { return }
-        let baseURL = URL(string: "http://127.0.0.1:\(port)")!
-        let transport = URLSessionTransport()
-        let client = NCPClient(configuration: NCPClientConfiguration(
-            baseURL: baseURL, credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), transport: transport))
-        struct Workspace: Decodable, Sendable { var workspaceName: String }
-        let requests = 100
-        func bare() async throws {
-            for _ in 0..<requests {
-                let (_, responseBody) = try await transport.send(HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/api/v1/workspaces/w"),
-                                                                 body: nil, baseURL: baseURL, operationID: "bare")
-                if let responseBody { _ = try await Data(collecting: responseBody, upTo: 1 << 20) }
-            }
-        }
-        func viaClient() async throws {
-            for _ in 0..<requests {
-                _ = try await client.send(NCPRequest(operationID: "getWorkspace", method: .get, path: "/api/v1/workspaces/w"), expecting: Workspace.self)
-            }
-        }
-        try await bare() // warm up connections
-        var bareTimes: [Double] = [], clientTimes: [Double] = []
-        for _ in 0..<5 {
-            var start = ContinuousClock.now
-            try await bare()
-            bareTimes.append(milliseconds(ContinuousClock.now - start))
-            start = ContinuousClock.now
-            try await viaClient()
-            clientTimes.append(milliseconds(ContinuousClock.now - start))
-        }
-        let bareMedian = bareTimes.sorted()[2] / Double(requests) * 1000
-        let clientMedian = clientTimes.sorted()[2] / Double(requests) * 1000
-        print(String(format: "client: bare transport %.1f µs/request, NCPClient %.1f µs/request, overhead %.1f%%",
-                     bareMedian, clientMedian, (clientMedian / bareMedian - 1) * 100))
-        await server.stop()
-        task.cancel()
-        try await inMemoryOverhead(body: body)
-    }
-
-    /// The client's own cost per request, with a transport that answers from memory: signing, building,
-    /// decoding the envelope, logging checks.
-    static func inMemoryOverhead(body: Data) async throws {
-        struct CannedTransport: ClientTransport {
-            let body: Data
-            func send(_ request: HTTPTypes.HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPTypes.HTTPResponse, HTTPBody?) {
-                (HTTPTypes.HTTPResponse(status: .ok), HTTPBody(self.body))
-            }
-        }
-        let transport = CannedTransport(body: body)
-        let baseURL = URL(string: "http://127.0.0.1")!
-        let client = NCPClient(configuration: NCPClientConfiguration(
-            baseURL: baseURL, credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), transport: transport))
-        struct Workspace: Decodable, Sendable { var workspaceName: String }
-        let requests = 20_000
-        var start = ContinuousClock.now
-        for _ in 0..<requests {
-            let (_, responseBody) = try await transport.send(HTTPTypes.HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/api/v1/workspaces/w"),
-                                                             body: nil, baseURL: baseURL, operationID: "bare")
-            if let responseBody { _ = try await Data(collecting: responseBody, upTo: 1 << 20) }
-        }
-        let bare = milliseconds(ContinuousClock.now - start) * 1000 / Double(requests)
-        start = ContinuousClock.now
-        for _ in 0..<requests {
-            _ = try await client.send(NCPRequest(operationID: "getWorkspace", method: .get, path: "/api/v1/workspaces/w"), expecting: Workspace.self)
-        }
-        let viaClient = milliseconds(ContinuousClock.now - start) * 1000 / Double(requests)
-        let untimed = NCPClient(configuration: NCPClientConfiguration(
-            baseURL: baseURL, credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), transport: transport, timeout: nil))
-        start = ContinuousClock.now
-        for _ in 0..<requests {
-            _ = try await untimed.send(NCPRequest(operationID: "getWorkspace", method: .get, path: "/api/v1/workspaces/w"), expecting: Workspace.self)
-        }
-        let withoutTimeout = milliseconds(ContinuousClock.now - start) * 1000 / Double(requests)
-        print(String(format: "client, in-memory transport: bare %.1f µs/request, NCPClient %.1f µs/request (%.1f µs without a timeout): the client adds %.1f µs",
-                     bare, viaClient, withoutTimeout, viaClient - bare))
     }
 }

@@ -1,0 +1,171 @@
+import FlyingFox
+import Foundation
+import HTTPTypes
+import MediaIntelligence
+import NCPAsyncHTTPClient
+import NCPRuntime
+import OpenAPIRuntime
+
+extension Benchmarks {
+    /// A transport that answers every request from memory, so only the client's own work is timed.
+    struct CannedTransport: ClientTransport {
+        let body: Data
+        func send(_ request: HTTPTypes.HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPTypes.HTTPResponse, HTTPBody?) {
+            (HTTPTypes.HTTPResponse(status: .ok), HTTPBody(self.body))
+        }
+    }
+
+    static func client(_ transport: any ClientTransport, baseURL: URL = URL(string: "http://127.0.0.1")!,
+                       attemptTimeout: Duration? = .seconds(60), callTimeout: Duration? = .seconds(180)) -> NCPClient {
+        NCPClient(configuration: NCPClientConfiguration(
+            baseURL: baseURL, credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), transport: transport,
+            attemptTimeout: attemptTimeout, callTimeout: callTimeout))
+    }
+
+    static func microseconds(_ duration: Duration, per count: Int) -> Double {
+        milliseconds(duration) * 1000 / Double(count)
+    }
+
+    /// The client's own cost per request, with a transport that answers from memory: building, signing, the
+    /// time limits, tracing and logging checks, decoding the envelope.
+    static func inMemoryOverhead() async throws {
+        let body = Data(#"{"code":"0","message":"success","result":{"workspaceName":"w","workspaceUrl":"u"}}"#.utf8)
+        let transport = CannedTransport(body: body)
+        struct Workspace: Decodable, Sendable { var workspaceName: String }
+        let requests = 50_000
+        func perRequest(_ body: () async throws -> Void) async rethrows -> Double {
+            for _ in 0..<1000 { try await body() }
+            var samples: [Double] = []
+            for _ in 0..<5 {
+                let start = ContinuousClock.now
+                for _ in 0..<requests / 5 { try await body() }
+                samples.append(microseconds(ContinuousClock.now - start, per: requests / 5))
+            }
+            return samples.sorted()[2]
+        }
+        let bare = try await perRequest {
+            let (_, responseBody) = try await transport.send(HTTPTypes.HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/api/v1/workspaces/w"),
+                                                             body: nil, baseURL: URL(string: "http://127.0.0.1")!, operationID: "bare")
+            if let responseBody { _ = try await Data(collecting: responseBody, upTo: 1 << 20) }
+        }
+        let request = NCPRequest(operationID: "getWorkspace", method: .get, path: "/api/v1/workspaces/w")
+        let defaults = client(transport)
+        let timed = try await perRequest { _ = try await defaults.send(request, expecting: Workspace.self) }
+        let untimedClient = client(transport, attemptTimeout: nil, callTimeout: nil)
+        let untimed = try await perRequest { _ = try await untimedClient.send(request, expecting: Workspace.self) }
+        print(String(format: "client, in-memory transport: bare %.1f µs/request; NCPClient %.1f µs/request with the attempt timeout and call deadline (%.1f µs without): the client adds %.1f µs",
+                     bare, timed, untimed, timed - bare))
+    }
+
+    /// A loopback server answering every GET with a small documented envelope.
+    static func withLoopbackServer(_ body: (URL) async throws -> Void) async throws {
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
+        let answer = Data(#"{"code":"0","message":"success","result":{"workspaceName":"w","workspaceUrl":"u"}}"#.utf8)
+        await server.appendRoute("*") { _ in FlyingFox.HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: answer) }
+        let task = Task { try await server.run() }
+        try await server.waitUntilListening()
+        guard case .ip4(_, let port)? = await server.listeningAddress else { return }
+        try await body(URL(string: "http://127.0.0.1:\(port)")!)
+        await server.stop()
+        task.cancel()
+    }
+
+    /// Latency of sequential calls and the wall time of `concurrent` calls at once, through each transport.
+    static func transports(_ concurrent: Int) async throws {
+        try await withLoopbackServer { baseURL in
+            struct Workspace: Decodable, Sendable { var workspaceName: String }
+            let request = NCPRequest(operationID: "getWorkspace", method: .get, path: "/api/v1/workspaces/w")
+            for (name, transport) in [("URLSession", NCPTransport.urlSession() as any ClientTransport),
+                                      ("AsyncHTTPClient", NCPTransport.asyncHTTPClient())] {
+                let client = client(transport, baseURL: baseURL)
+                for _ in 0..<20 { _ = try await client.send(request, expecting: Workspace.self) } // warm up
+                let sequential = 200
+                var start = ContinuousClock.now
+                for _ in 0..<sequential { _ = try await client.send(request, expecting: Workspace.self) }
+                let latency = microseconds(ContinuousClock.now - start, per: sequential)
+                start = ContinuousClock.now
+                var failures = 0
+                try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for _ in 0..<concurrent {
+                        group.addTask { (try? await client.send(request, expecting: Workspace.self)) != nil }
+                    }
+                    for try await succeeded in group where !succeeded { failures += 1 }
+                }
+                let wall = milliseconds(ContinuousClock.now - start)
+                print(String(format: "transport %@: %.2f ms per sequential call; %d concurrent calls in %.0f ms (%d failed)",
+                             name, latency / 1000, concurrent, wall, failures))
+            }
+        }
+    }
+
+    /// A search-result page of about `megabytes` MB decoded through the client, against a bare `JSONDecoder`
+    /// decoding the same generated types from the same bytes; the memory figures are the peak resident size above
+    /// what the process held just before each decode (the peak is reset in between).
+    static func largeResponse(megabytes: Int) async throws {
+        let (body, count) = searchPage(megabytes: megabytes)
+        // The page alone, for the bare decoder: the same bytes the client's `result` holds.
+        let pageBytes = body[body.firstRange(of: Data(#""result":"#.utf8))!.upperBound..<body.index(before: body.endIndex)]
+        let client = client(CannedTransport(body: body))
+        let request = NCPRequest(operationID: "getAssetSearchResult", method: .get, path: "/api/v1/workspaces/w/assets/search/s-1")
+        var bare: [Double] = [], viaClient: [Double] = []
+        for _ in 0..<3 {
+            var start = ContinuousClock.now
+            let page = try JSONDecoder().decode(SearchResultPage.self, from: pageBytes)
+            bare.append(milliseconds(ContinuousClock.now - start))
+            precondition(page.results?.count == count)
+            start = ContinuousClock.now
+            let received = try await client.send(request, expecting: SearchResultPage.self)
+            viaClient.append(milliseconds(ContinuousClock.now - start))
+            precondition(received.results?.count == count)
+        }
+        let bareTime = bare.sorted()[1], clientTime = viaClient.sorted()[1]
+        print(String(format: "decode a %.1f MB search page (%d results): bare JSONDecoder %.0f ms, through the client %.0f ms (%.2fx)",
+                     Double(body.count) / 1e6, count, bareTime, clientTime, clientTime / bareTime))
+    }
+
+    /// Peak memory of one decode of the page, in a process of its own (`decode-memory bare|client MB`): the peak
+    /// resident size above what the process held once the body was in memory.
+    static func largeResponseMemory(_ way: String, megabytes: Int) async throws {
+        let (body, count) = searchPage(megabytes: megabytes)
+        let pageBytes = Data(body[body.firstRange(of: Data(#""result":"#.utf8))!.upperBound..<body.index(before: body.endIndex)])
+        let client = client(CannedTransport(body: body))
+        let request = NCPRequest(operationID: "getAssetSearchResult", method: .get, path: "/api/v1/workspaces/w/assets/search/s-1")
+        let baseline = resetPeakMemory()
+        let page = way == "bare" ? try JSONDecoder().decode(SearchResultPage.self, from: pageBytes)
+                                 : try await client.send(request, expecting: SearchResultPage.self)
+        let peak = peakMemoryMB() - baseline
+        let held = statusMB("VmRSS:") - baseline
+        precondition(page.results?.count == count)
+        print(String(format: "decode memory, %@: peak %.0f MB above the %.1f MB body (%.1fx); the decoded page holds %.0f MB",
+                     way, peak, Double(body.count) / 1e6, peak / (Double(body.count) / 1e6), held))
+    }
+
+    /// An answer of about `megabytes` MB: a completed search page whose results are scenes as the docs show them.
+    static func searchPage(megabytes: Int) -> (body: Data, count: Int) {
+        let scene = #"{"assetId":12345,"indexId":678,"sceneId":42,"startTime":"00:01:02.345","endTime":"00:01:09.000","score":0.9876,"thumbnailUrl":"https://example.com/thumbnails/12345/42.jpg","persons":[{"personId":7,"name":"홍길동"}],"keywords":["night","alley","rain"],"script":"we should not be here"}"#
+        let count = megabytes * 1_000_000 / (scene.utf8.count + 1)
+        var body = Data(#"{"code":"0","message":"success","result":{"searchId":"s-1","status":"COMPLETED","totalCount":\#(count),"totalPage":1,"pageNo":1,"pageSize":\#(count),"results":["#.utf8)
+        body.reserveCapacity(megabytes * 1_000_000 + 256)
+        for index in 0..<count {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(contentsOf: scene.utf8)
+        }
+        body.append(contentsOf: "]}}".utf8)
+        return (body, count)
+    }
+
+    /// Open JSON nested `depth` levels deep, decoded: the time per level must not grow with the depth.
+    static func jsonDepth() {
+        for depth in [16, 32, 64, 500] {
+            for (shape, open, close) in [("arrays", "[", "]"), ("objects", #"{"a":"#, "}")] {
+                let text = String(repeating: open, count: depth) + "1" + String(repeating: close, count: depth)
+                let data = Data(text.utf8)
+                var outcome = "decoded"
+                let time = median(runs: 21) {
+                    do { _ = try JSONDecoder().decode(JSONValue.self, from: data) } catch { outcome = "refused" }
+                }
+                print(String(format: "open JSON, %d nested %@: %@ in %.3f ms (%.2f µs per level)", depth, shape, outcome, time, time * 1000 / Double(depth)))
+            }
+        }
+    }
+}
