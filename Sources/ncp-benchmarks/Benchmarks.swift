@@ -20,6 +20,9 @@ struct Benchmarks {
         case "decode-memory": try await Task.detached {
             try await largeResponseMemory(arguments.dropFirst().first ?? "client", megabytes: Int(arguments.dropFirst(2).first ?? "10") ?? 10)
         }.value
+        case "client-calls": try await Task.detached {
+            try await clientCalls(Int(arguments.dropFirst().first ?? "1000") ?? 1000, timed: arguments.dropFirst(2).first != "untimed")
+        }.value
         case "json-depth": jsonDepth()
         case "all":
             try specBenchmarks()

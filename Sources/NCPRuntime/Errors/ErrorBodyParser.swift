@@ -14,7 +14,7 @@ enum ErrorBodyParser {
     static func error(for response: NCPResponse, operationID: String, attempts: Int) -> NCPError {
         let requestID = requestID(in: response.headerFields)
         let raw = Array(response.body.prefix(NCPError.rawBodyLimit))
-        let object = try? NCPJSON.decoder.decode(JSONValue.self, from: response.body)
+        let object = try? NCPJSON.sharedDecoder.decode(JSONValue.self, from: response.body)
         // Gateway form: {"error": {"errorCode": "210", "message": "Permission Denied"}}; errorCode may be a number.
         if let gateway = object?["error"], let code = scalarText(gateway["errorCode"]) {
             return NCPError(kind: .gateway, operationID: operationID, message: gateway["message"]?.stringValue ?? "",

@@ -16,7 +16,7 @@ public struct NCPEnvelope<Result: Decodable & Sendable>: Sendable {
     static func decode(from response: NCPResponse, operationID: String, keepingExtraFields: Bool = false) throws -> NCPEnvelope {
         // The common case in one typed pass; anything unusual takes the slower path that explains itself.
         if !keepingExtraFields, !(Result.self == NCPNoResult.self),
-           let typed = try? NCPJSON.decoder.decode(TypedEnvelope<Result>.self, from: response.body), typed.code == "0",
+           let typed = try? NCPJSON.sharedDecoder.decode(TypedEnvelope<Result>.self, from: response.body), typed.code == "0",
            let result = typed.result {
             return NCPEnvelope(code: typed.code, message: typed.message ?? "", result: result, extraFields: [:])
         }
@@ -32,7 +32,7 @@ public struct NCPEnvelope<Result: Decodable & Sendable>: Sendable {
         guard !response.body.isEmpty else { throw failure("the answer has an empty body") }
         let top: [String: JSONValue]
         do {
-            guard case .object(let members) = try NCPJSON.decoder.decode(JSONValue.self, from: response.body) else {
+            guard case .object(let members) = try NCPJSON.sharedDecoder.decode(JSONValue.self, from: response.body) else {
                 throw failure("the answer is not a JSON object")
             }
             top = members
@@ -65,7 +65,7 @@ public struct NCPEnvelope<Result: Decodable & Sendable>: Sendable {
                 throw failure("the answer has no 'result'", field: "result")
             }
             do {
-                result = try NCPJSON.decoder.decode(Result.self, from: NCPJSON.encoder.encode(resultValue))
+                result = try NCPJSON.sharedDecoder.decode(Result.self, from: NCPJSON.sharedEncoder.encode(resultValue))
             } catch let error as DecodingError {
                 let (field, reason) = Self.describe(error)
                 throw failure(reason, field: "result" + field)

@@ -50,7 +50,7 @@ public struct NCPRequest: Sendable {
 
     /// Encodes a body as JSON.
     public mutating func setJSONBody(_ value: some Encodable) throws {
-        body = try NCPJSON.encoder.encode(value)
+        body = try NCPJSON.sharedEncoder.encode(value)
     }
 }
 
@@ -73,13 +73,21 @@ public struct NCPResponse: Sendable {
 
 /// The JSON coders every request and response goes through.
 public enum NCPJSON {
-    /// Sorted keys, so request bodies are deterministic (and tests can compare them).
-    public static var encoder: JSONEncoder {
+    /// Sorted keys, so request bodies are deterministic (and tests can compare them). A new encoder each time,
+    /// yours to change.
+    public static var encoder: JSONEncoder { makeEncoder() }
+
+    /// A plain decoder; date-times stay strings (`NCPDateTime`). A new decoder each time, yours to change.
+    public static var decoder: JSONDecoder { JSONDecoder() }
+
+    /// The encoder and decoder the runtime itself uses, made once: making one costs about as much as decoding a
+    /// small answer, and neither is ever changed after it is made, so sharing them across threads is safe.
+    static let sharedEncoder = makeEncoder()
+    static let sharedDecoder = JSONDecoder()
+
+    private static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
-
-    /// A plain decoder; date-times stay strings (`NCPDateTime`).
-    public static var decoder: JSONDecoder { JSONDecoder() }
 }
