@@ -35,6 +35,7 @@ import Testing
             (["$defs", "rateLimit"], SpecDecoder.rateLimitKeys),
             (["properties", "operations", "additionalProperties", "properties", "paging"], SpecDecoder.pagingKeys),
             (["properties", "operations", "additionalProperties", "properties", "body"], SpecDecoder.bodyKeys),
+            (["properties", "operations", "additionalProperties", "properties", "errors"], SpecDecoder.operationErrorsKeys),
             (["properties", "waiters", "additionalProperties"], SpecDecoder.waiterKeys),
         ]
         for (path, loaderKeys) in pairs {

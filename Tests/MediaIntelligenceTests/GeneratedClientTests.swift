@@ -179,7 +179,67 @@ import TestSupport
         server.enqueue(.success(#"{"jobId":5,"status":"WAITING","msg":"queued"}"#))
         let job = try await sink.startJob(spaceName: "my-space", minimum: 12, maximum: 20, additionalFields: ["priority": "high"])
         #expect(job.message == "queued")
-        #expect(try sameJSON(server.requests[0].body, #"{"mode":"FAST","minimum":12,"maximum":20,"priority":"high"}"#))
+        // `mode` has a documented default, which is documentation: the client leaves it to the service.
+        #expect(try sameJSON(server.requests[0].body, #"{"minimum":12,"maximum":20,"priority":"high"}"#))
+    }
+
+    @Test func onlyWhatTheCallerSetIsSent() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        server.enqueue(.success(#"{"id":1001,"createdTime":"2025-04-23T17:13:48","createdUserName":"username"}"#),
+                       .success(#"{"totalCount":0,"totalPage":0,"pageNo":1,"pageSize":1000,"content":[]}"#))
+        let client = client(server)
+        try await (client as any DeprecatedOperationCalls).requestAnalysisWithOnlyAPersonCount()
+        #expect(String(decoding: server.requests[0].body, as: UTF8.self) == #"{"analysisPersonCount":3}"#)
+        _ = try await client.listWorkspaces(pageNumber: 1)
+        #expect(server.requests[1].target == "/api/v1/workspaces?pageNum=1")
+    }
+
+    @Test func anUnknownSceneRangeInAnIndexListDecodes() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        server.enqueue(.success(#"{"totalCount":1,"indexes":[{"indexId":7,"type":"VIDEO","analysisSetting":{"analysisEngine":"Sinossi v1.0","sceneRange":"CUSTOM","minSceneDurationSec":12}}]}"#))
+        let list = try await (client(server) as any DeprecatedOperationCalls).listIndexesOfAnAsset()
+        let setting = try #require(list.indexes.first?.analysisSetting)
+        #expect(setting.sceneRange == .unknown("CUSTOM"))
+        #expect(setting.additionalFields["minSceneDurationSec"] == 12)
+    }
+
+    @Test func personIDsAndScriptsAreLimitedToAHundredInAllPerSearch() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let client = client(server)
+        let sixty = (1...60).map(Int64.init)
+        let tooMany = SearchQuery(textQuery: "alley", personQuery: PersonCondition(must: sixty, any: sixty))
+        let error = await #expect(throws: NCPError.self) {
+            try await client.searchAssets(workspaceName: "my-workspace", query: tooMany, filter: SearchFilter(projectIDs: [1]))
+        }
+        #expect(error?.kind == .invalidRequest)
+        #expect(error?.message == "'query.personQuery.must/query.personQuery.any/query.personQuery.not' must have at most 100 items in all (they have 120)")
+        let lines = DialogCondition(must: Array(repeating: "hello", count: 101))
+        let tooManyLines = await #expect(throws: NCPError.self) {
+            try await client.searchAssets(workspaceName: "my-workspace", query: SearchQuery(textQuery: "alley", dialogQuery: lines),
+                                          filter: SearchFilter(projectIDs: [1]))
+        }
+        #expect(tooManyLines?.field == "query.dialogQuery.must/query.dialogQuery.any/query.dialogQuery.not")
+        #expect(server.requests.isEmpty)
+        server.enqueue(.success(#"{"searchId":"s-1"}"#))
+        let fifty = (1...50).map(Int64.init)
+        let started = try await client.searchAssets(workspaceName: "my-workspace",
+                                                    query: SearchQuery(textQuery: "alley", personQuery: PersonCondition(must: fifty, not: fifty)),
+                                                    filter: SearchFilter(projectIDs: [1]))
+        #expect(started.searchID == "s-1")
+    }
+
+    @Test func textQueriesAreOneToAThousandCharacters() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let error = await #expect(throws: NCPError.self) {
+            try await client(server).searchAssets(workspaceName: "my-workspace", query: SearchQuery(textQuery: String(repeating: "a", count: 1001)),
+                                                  filter: SearchFilter(projectIDs: [1]))
+        }
+        #expect(error?.message == "'query.textQuery' must be at most 1000 characters long (it has 1001)")
+        #expect(server.requests.isEmpty)
     }
 }
 
@@ -194,5 +254,24 @@ extension MediaIntelligenceClient {
 
     func requestIndexWithTooLongMinimumScene() async throws {
         try await requestIndex(workspaceName: "my-workspace", projectID: 1, assetID: 2, minSceneDurationSec: 31, maxSceneDurationSec: 40)
+    }
+}
+
+/// Calls of operations NAVER has deprecated, reached through a protocol so the tests that check them on purpose
+/// don't warn (CI fails on any warning).
+protocol DeprecatedOperationCalls {
+    func requestAnalysisWithOnlyAPersonCount() async throws
+    func listIndexesOfAnAsset() async throws -> IndexList
+}
+
+extension MediaIntelligenceClient: DeprecatedOperationCalls {
+    @available(*, deprecated, message: "checks a deprecated operation on purpose")
+    func requestAnalysisWithOnlyAPersonCount() async throws {
+        _ = try await requestAnalysis(workspaceName: "my-workspace", projectID: 1, assetID: 2, analysisPersonCount: 3)
+    }
+
+    @available(*, deprecated, message: "checks a deprecated operation on purpose")
+    func listIndexesOfAnAsset() async throws -> IndexList {
+        try await listIndexes(workspaceName: "my-workspace", projectID: 1, assetID: 2)
     }
 }

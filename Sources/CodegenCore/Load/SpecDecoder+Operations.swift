@@ -23,6 +23,7 @@ extension SpecDecoder {
                 }
             }
         }
+        let errors = errorReferences(fields["errors"])
         return Operation(
             id: id,
             group: reader.string(fields["group"], key: "group") ?? "",
@@ -41,7 +42,8 @@ extension SpecDecoder {
             envelopeFields: properties(fields["envelopeFields"], owner: "the envelope of '\(id)'"),
             paging: fields["paging"].flatMap(paging),
             starts: reader.string(fields["starts"], key: "starts"),
-            errors: errorReferences(fields["errors"]),
+            errors: errors.codes,
+            errorsProvenance: errors.provenance,
             examples: examples(fields["examples"], operation: id),
             notes: reader.strings(fields["notes"], key: "notes") ?? [],
             location: location,
@@ -93,9 +95,26 @@ extension SpecDecoder {
         return .undocumented(description: reader.string(fields["description"], key: "description") ?? "", reader.location(of: node))
     }
 
-    private func errorReferences(_ node: Node?) -> [(code: String, location: SourceLocation)] {
-        guard let node, let items = reader.sequence(node, what: "'errors'") else { return [] }
-        return items.compactMap { item in reader.string(item, key: "an error code").map { ($0, reader.location(of: item)) } }
+    /// `errors: { codes: [...], source: URL }` or `errors: { codes: [...], inferred: why }`: a list of codes must say
+    /// where it comes from, because the generated docs tell users which errors are documented.
+    private func errorReferences(_ node: Node?) -> (codes: [(code: String, location: SourceLocation)], provenance: Provenance?) {
+        guard let node else { return ([], nil) }
+        if case .sequence = node {
+            reader.error("say where this error list comes from: 'errors: { codes: [...], source: <doc page URL> }', or 'inferred: <how>' when no page lists them", at: node)
+            return ([], nil)
+        }
+        guard let fields = reader.mapping(node, what: "'errors'", allowed: Self.operationErrorsKeys, required: ["codes"]) else { return ([], nil) }
+        let items = fields["codes"].flatMap { reader.sequence($0, what: "'codes'") } ?? []
+        let codes = items.compactMap { item in reader.string(item, key: "an error code").map { ($0, reader.location(of: item)) } }
+        let source = reader.string(fields["source"], key: "source")
+        let inferred = reader.string(fields["inferred"], key: "inferred")
+        switch (source, inferred) {
+        case let (source?, nil): return (codes, .documented(source: source))
+        case let (nil, note?): return (codes, .inferred(note: note))
+        default:
+            reader.error("give the error list either a 'source' (the page that lists these codes) or an 'inferred' note, not \(source == nil ? "neither" : "both")", at: node)
+            return (codes, nil)
+        }
     }
 
     private func examples(_ node: Node?, operation: String) -> [Example] {

@@ -18,7 +18,7 @@ struct SpecDecoder {
                             "wireNames", "in", "style", "minLength", "maxLength", "minimum", "maximum", "minItems",
                             "maxItems", "pattern", "forbiddenCharacters", "notBlank"]
     static let typeKeys = ["description", "partial", "properties", "rules"]
-    static let ruleKeys = ["exactlyOneOf", "requiredTogether", "mutuallyExclusive", "error"]
+    static let ruleKeys = ["exactlyOneOf", "requiredTogether", "mutuallyExclusive", "maxItemsInAll", "max", "error"]
     static let enumKeys = ["description", "open", "values"]
     static let enumValueKeys = ["description", "swiftName"]
     static let errorKeys = ["status", "code", "name", "message", "meaning", "alternativeMessages", "duplicate", "retryable", "note"]
@@ -31,6 +31,7 @@ struct SpecDecoder {
     static let bodyKeys = ["properties", "rules", "partial"]
     static let resultKeys = ["undocumented", "description"]
     static let exampleKeys = ["summary", "path", "query", "body", "response"]
+    static let operationErrorsKeys = ["codes", "source", "inferred"]
     static let waiterKeys = ["description", "startedBy", "operation", "field", "success", "failure", "pending"]
     static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
@@ -138,16 +139,28 @@ struct SpecDecoder {
         return items.compactMap { item in
             guard let fields = reader.mapping(item, what: "a rule of \(owner)", allowed: Self.ruleKeys) else { return nil }
             let here = reader.location(of: item)
-            let kinds = ["exactlyOneOf", "requiredTogether", "mutuallyExclusive"].filter { fields[$0] != nil }
+            let kinds = ["exactlyOneOf", "requiredTogether", "mutuallyExclusive", "maxItemsInAll"].filter { fields[$0] != nil }
             guard kinds.count == 1, let kind = kinds.first else {
-                reader.error("a rule needs exactly one of 'exactlyOneOf', 'requiredTogether' or 'mutuallyExclusive'", at: item)
+                reader.error("a rule needs exactly one of 'exactlyOneOf', 'requiredTogether', 'mutuallyExclusive' or 'maxItemsInAll'", at: item)
                 return nil
             }
+            if (kind == "maxItemsInAll") != (fields["max"] != nil) {
+                reader.error(kind == "maxItemsInAll" ? "'maxItemsInAll' needs 'max', the number of items allowed in all"
+                                                     : "'max' goes only with 'maxItemsInAll'", at: item)
+            }
+            if fields["error"] != nil, kind == "requiredTogether" || kind == "mutuallyExclusive" {
+                reader.error("'error' goes only with 'exactlyOneOf' or 'maxItemsInAll'", at: fields["error"]!)
+            }
             let names = reader.strings(fields[kind], key: kind) ?? []
-            if names.count < 2 { reader.error("'\(kind)' needs at least two property names", at: fields[kind]!) }
+            if names.count < (kind == "maxItemsInAll" ? 1 : 2) {
+                reader.error("'\(kind)' needs at least \(kind == "maxItemsInAll" ? "one property name" : "two property names")", at: fields[kind]!)
+            }
             switch kind {
             case "exactlyOneOf": return .exactlyOneOf(names, error: reader.string(fields["error"], key: "error"), location: here)
             case "requiredTogether": return .requiredTogether(names, location: here)
+            case "maxItemsInAll":
+                guard let max = reader.integer(fields["max"], key: "max") else { return nil } // reported above
+                return .maxItemsInAll(names, max: Int(max), error: reader.string(fields["error"], key: "error"), location: here)
             default: return .mutuallyExclusive(names, location: here)
             }
         }

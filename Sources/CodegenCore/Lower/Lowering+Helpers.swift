@@ -11,7 +11,6 @@ extension Lowering {
                   let countField = pageType.properties.first(where: { $0.name == "totalPage" }),
                   let pageParameter = operation.parameters.first(where: { $0.name == "pageNum" })
             else { return nil }
-            let ruled = ruledFields(of: operation)
             let fields = arguments(of: operation).filter { $0.name != "pageNum" }
             func optionalAware(_ field: Field, _ expression: String) -> String {
                 let optional = !field.required || field.nullable
@@ -28,7 +27,7 @@ extension Lowering {
                 methodName: operation.id + "Pages", operationName: SwiftNames.escaped(operation.id),
                 docLines: DocText.wrap("Every page of `\(operation.id)`, fetched as the sequence is read; `.items` gives the items one by one. It stops after the last page the server reports, on an empty page, and on a repeated page."),
                 deprecatedMessage: deprecationMessage(operation),
-                parameters: parameterModels(fields, ruled: ruled),
+                parameters: parameterModels(fields),
                 hasParameters: !fields.isEmpty,
                 arguments: passed.joined(separator: ", "))
         }
@@ -43,7 +42,6 @@ extension Lowering {
         func cases(_ values: [String]) -> String {
             values.compactMap { value in enumType.values.first { $0.value == value } }.map { "." + SwiftTypes.caseName($0) }.joined(separator: ", ")
         }
-        let ruled = ruledFields(of: operation)
         let fields = arguments(of: operation)
         let policy = ParameterModel(label: "policy", type: "WaitPolicy", defaultValue: ".default", isLast: false)
         let passed = fields.map { passing($0) }
@@ -52,7 +50,7 @@ extension Lowering {
         return WaiterModel(
             methodName: "waitUntil" + SwiftNames.upperCamel(waiter.name), docLines: docs,
             deprecatedMessage: deprecationMessage(operation),
-            parameters: parameterModels(fields, ruled: ruled, extra: [policy]),
+            parameters: parameterModels(fields, extra: [policy]),
             arguments: passed.joined(separator: ", "),
             operationName: SwiftNames.escaped(operation.id), operationID: SwiftTypes.stringLiteral(operation.id),
             resultType: resultName, field: SwiftNames.escaped(SpecValidator.swiftName(of: field)),

@@ -20,25 +20,17 @@ extension Lowering {
         SpecValidator.swiftName(of: field) + ": " + (value ?? SwiftNames.escaped(SpecValidator.swiftName(of: field)))
     }
 
-    /// Fields named by a cross-field rule stay optional even with a documented default, so leaving them
-    /// out never breaks the rule.
-    func ruledFields(of operation: Operation) -> Set<String> {
-        Set(operation.body?.rules.flatMap(\.fields) ?? [])
-    }
-
-    func parameter(_ field: Field, ruled: Set<String>) -> (label: String, type: String, defaultValue: String?) {
+    /// A required field is a plain argument; any other is optional and `nil` by default, even with a documented
+    /// default: the client sends only what the caller set, and the service applies its own default.
+    func parameter(_ field: Field) -> (label: String, type: String, defaultValue: String?) {
         let label = SwiftNames.escaped(SpecValidator.swiftName(of: field))
         let type = swift.name(of: field.shape)
-        if field.required { return (label, type, nil) }
-        if !ruled.contains(field.name), let value = field.defaultValue, let literal = swift.literal(value, for: field.shape) {
-            return (label, type, literal)
-        }
-        return (label, type + "?", "nil")
+        return field.required ? (label, type, nil) : (label, type + "?", "nil")
     }
 
-    func parameterModels(_ fields: [Field], ruled: Set<String>, extra: [ParameterModel] = []) -> [ParameterModel] {
+    func parameterModels(_ fields: [Field], extra: [ParameterModel] = []) -> [ParameterModel] {
         var models = fields.map { field -> ParameterModel in
-            let (label, type, defaultValue) = parameter(field, ruled: ruled)
+            let (label, type, defaultValue) = parameter(field)
             return ParameterModel(label: label, type: type, defaultValue: defaultValue, isLast: false)
         } + extra
         if !models.isEmpty { models[models.count - 1].isLast = true }
@@ -53,7 +45,6 @@ extension Lowering {
     }
 
     func lowerOperation(_ operation: Operation) -> OperationModel {
-        let ruled = ruledFields(of: operation)
         let fields = arguments(of: operation)
         let partialBody = operation.body?.partial == true
         let extra = partialBody ? [ParameterModel(label: "additionalFields", type: "[String: JSONValue]", defaultValue: "[:]", isLast: false)] : []
@@ -61,7 +52,7 @@ extension Lowering {
         var bodyArguments = (operation.body?.properties ?? []).map { passing($0) }
         if partialBody { bodyArguments.append("additionalFields: additionalFields") }
         let (resultType, returns) = resultType(of: operation)
-        let parameters = parameterModels(fields, ruled: ruled, extra: extra)
+        let parameters = parameterModels(fields, extra: extra)
         let query = operation.parameters.filter { $0.location == .query }.map {
             QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: SwiftNames.escaped(SpecValidator.swiftName(of: $0)),
                        commaSeparated: $0.style == "commaSeparated")
@@ -69,7 +60,7 @@ extension Lowering {
         let envelope = envelopeFields(operation)
         return OperationModel(
             name: SwiftNames.escaped(operation.id),
-            docLines: operationDocs(operation, fields: fields, ruled: ruled),
+            docLines: operationDocs(operation, fields: fields),
             deprecatedMessage: deprecationMessage(operation),
             parameters: parameters,
             hasParameters: !parameters.isEmpty,
@@ -134,7 +125,7 @@ extension Lowering {
         return "\"" + expression + rest + "\""
     }
 
-    func operationDocs(_ operation: Operation, fields: [Field], ruled: Set<String>) -> [String] {
+    func operationDocs(_ operation: Operation, fields: [Field]) -> [String] {
         var lines = DocText.wrap(operation.summary.hasSuffix(".") ? operation.summary : operation.summary + ".")
         if !operation.description.isEmpty { lines += [""] + DocText.wrap(operation.description) }
         lines += ["", "`\(operation.method) \(spec.service.basePath)\(operation.path)` — [API reference](\(operation.doc))"]
@@ -151,10 +142,8 @@ extension Lowering {
         if !fields.isEmpty || operation.body?.partial == true {
             lines += ["", "- Parameters:"]
             for field in fields {
-                let (label, _, defaultValue) = parameter(field, ruled: ruled)
-                let shownDefault = defaultValue == "nil" ? field.defaultValue.flatMap { swift.literal($0, for: field.shape) } : nil
-                var text = DocText.field(field, defaultLiteral: shownDefault)
-                if ruled.contains(field.name), shownDefault != nil { text += " Left out when nil, so the server applies its default." }
+                let label = parameter(field).label
+                let text = DocText.field(field, defaultLiteral: field.defaultValue.flatMap { swift.literal($0, for: field.shape) })
                 lines.append("  - \(label.trimmingCharacters(in: ["`"])): \(text.isEmpty ? "See the API reference." : text)")
             }
             if operation.body?.partial == true {
@@ -173,9 +162,16 @@ extension Lowering {
         var throwsText = "- Throws: `NCPError`"
         let codes = operation.errors.compactMap { reference in spec.errors.first { $0.code == reference.code } }
         if !codes.isEmpty {
-            throwsText += "; documented service errors: " + codes.map { "`.\($0.name)` (\($0.code))" }.joined(separator: ", ")
+            let list = codes.map { "`.\($0.name)` (\($0.code))" }.joined(separator: ", ")
+            switch operation.errorsProvenance {
+            case .documented(let source)?: throwsText += "; service errors the docs list for it ([source](\(source))): " + list + "."
+            case .inferred(let note)?: throwsText += "; service errors it may return, inferred (\(note)): " + list + "."
+            case nil: throwsText += "; service errors it may return: " + list + "."
+            }
+        } else {
+            throwsText += "."
         }
-        lines.append(throwsText + ".")
+        lines.append(throwsText)
         return lines
     }
 

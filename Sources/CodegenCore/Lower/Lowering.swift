@@ -79,7 +79,7 @@ struct Lowering {
             renamed: swiftName != field.name,
             docLines: DocText.wrap(DocText.field(field, defaultLiteral: defaultLiteral)),
             decodeKeys: ([field.name] + field.wireNames).map(SwiftTypes.stringLiteral).joined(separator: ", "),
-            initDefault: optional ? (defaultLiteral ?? "nil") : nil,
+            initDefault: optional ? "nil" : nil,
             isLast: isLast)
     }
 
@@ -143,16 +143,24 @@ struct Lowering {
                 break
             }
         }
+        let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let ruleModels = rules.map { rule -> RuleModel in
-            let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            let pairs = rule.fields.map { name -> String in
-                let swiftName = byName[name].map { SwiftNames.escaped(SpecValidator.swiftName(of: $0)) } ?? name
-                return "\"\(prefix)\(name)\": \(swiftName) != nil"
-            }.joined(separator: ", ")
+            func pairs(_ value: (_ swiftName: String, _ field: Field?) -> String) -> String {
+                rule.fields.map { name in
+                    let swiftName = byName[name].map { SwiftNames.escaped(SpecValidator.swiftName(of: $0)) } ?? name
+                    return "\"\(prefix)\(name)\": " + value(swiftName, byName[name])
+                }.joined(separator: ", ")
+            }
+            let given = pairs { swiftName, _ in "\(swiftName) != nil" }
             switch rule {
-            case .exactlyOneOf: return RuleModel(function: "exactlyOne(of: ", pairs: pairs)
-            case .requiredTogether: return RuleModel(function: "together(", pairs: pairs)
-            case .mutuallyExclusive: return RuleModel(function: "atMostOne(of: ", pairs: pairs)
+            case .exactlyOneOf: return RuleModel(function: "exactlyOne(of: ", pairs: given)
+            case .requiredTogether: return RuleModel(function: "together(", pairs: given)
+            case .mutuallyExclusive: return RuleModel(function: "atMostOne(of: ", pairs: given)
+            case .maxItemsInAll(_, let max, _, _):
+                let counts = pairs { swiftName, field in
+                    field.map { !$0.required || $0.nullable } ?? true ? "\(swiftName)?.count ?? 0" : "\(swiftName).count"
+                }
+                return RuleModel(function: "itemsInAll(atMost: \(max), of: ", pairs: counts)
             }
         }
         return checks.isEmpty && ruleModels.isEmpty ? nil : ValidationModel(checks: checks, rules: ruleModels)

@@ -127,7 +127,7 @@ enum DocText {
             parts.append("Must not contain " + (list.count > 1 ? list.dropLast().joined(separator: ", ") + " or " + list.last! : list.joined()) + ".")
         }
         if c.notBlank { parts.append("Not blank.") }
-        if let defaultLiteral { parts.append("Defaults to `\(defaultLiteral)`.") }
+        if let defaultLiteral { parts.append("Left out when nil; the service's default is `\(defaultLiteral)`.") }
         if !field.wireNames.isEmpty {
             parts.append("Also read from " + field.wireNames.map { "`\($0)`" }.joined(separator: ", ") + ".")
         }

@@ -147,19 +147,31 @@ public enum ObjectRule: Sendable {
     case exactlyOneOf([String], error: String?, location: SourceLocation)
     case requiredTogether([String], location: SourceLocation)
     case mutuallyExclusive([String], location: SourceLocation)
+    /// The named arrays hold at most `max` items between them ("100 person IDs at a time").
+    case maxItemsInAll([String], max: Int, error: String?, location: SourceLocation)
 
     /// The fields the rule names.
     public var fields: [String] {
         switch self {
-        case .exactlyOneOf(let fields, _, _), .requiredTogether(let fields, _), .mutuallyExclusive(let fields, _):
+        case .exactlyOneOf(let fields, _, _), .requiredTogether(let fields, _), .mutuallyExclusive(let fields, _),
+             .maxItemsInAll(let fields, _, _, _):
             fields
+        }
+    }
+
+    /// The service error code the rule stands for, if the docs give one.
+    public var error: String? {
+        switch self {
+        case .exactlyOneOf(_, let error, _), .maxItemsInAll(_, _, let error, _): error
+        case .requiredTogether, .mutuallyExclusive: nil
         }
     }
 
     /// Where the rule was written.
     public var location: SourceLocation {
         switch self {
-        case .exactlyOneOf(_, _, let location), .requiredTogether(_, let location), .mutuallyExclusive(_, let location):
+        case .exactlyOneOf(_, _, let location), .requiredTogether(_, let location), .mutuallyExclusive(_, let location),
+             .maxItemsInAll(_, _, _, let location):
             location
         }
     }
@@ -301,11 +313,21 @@ public struct Operation: Sendable {
     /// The waiter for the work this operation starts.
     public var starts: String?
     public var errors: [(code: String, location: SourceLocation)]
+    /// Where the error list comes from: a page that documents it, or why it is inferred.
+    public var errorsProvenance: Provenance?
     public var examples: [Example]
     public var notes: [String]
     public var location: SourceLocation
     /// Where `method` and `path` were written, for precise diagnostics.
     public var pathLocation: SourceLocation
+}
+
+/// Where a statement in the spec comes from.
+public enum Provenance: Sendable, Equatable {
+    /// A doc page says so.
+    case documented(source: String)
+    /// No page says so; the note says how it was inferred.
+    case inferred(note: String)
 }
 
 /// Long-running work: which operation reports its state and which values end it.

@@ -55,6 +55,12 @@ extension SpecValidator {
                 return ConformanceProblem(message: "\(path) must give \(fields.joined(separator: ", ")) together", location: value.location)
             case .mutuallyExclusive(let fields, _) where present.count > 1:
                 return ConformanceProblem(message: "\(path) can't give both of \(fields.joined(separator: ", "))", location: value.location)
+            case .maxItemsInAll(let fields, let max, _, _):
+                let total = fields.reduce(0) { total, name in
+                    if case .array(let items, _)? = value[name] { return total + items.count }
+                    return total
+                }
+                return total > max ? ConformanceProblem(message: "\(path) gives \(total) items in \(fields.joined(separator: ", ")), more than \(max) in all", location: value.location) : nil
             default:
                 return nil
             }

@@ -93,8 +93,14 @@ extension SpecValidator {
             for name in rule.fields where !names.contains(name) {
                 diagnostics.error("a rule of \(owner) names '\(name)', which is not one of its properties\(Suggestion.hint(for: name, in: names))", at: rule.location)
             }
-            if case .exactlyOneOf(_, let code?, let location) = rule, !spec.errors.contains(where: { $0.code == code }) {
-                diagnostics.error("a rule of \(owner) names the undefined error code '\(code)'", at: location)
+            if let code = rule.error, !spec.errors.contains(where: { $0.code == code }) {
+                diagnostics.error("a rule of \(owner) names the undefined error code '\(code)'", at: rule.location)
+            }
+            if case .maxItemsInAll(let fields, let max, _, let location) = rule {
+                if max < 1 { diagnostics.error("'max' of a rule of \(owner) must be at least 1", at: location) }
+                for property in properties where fields.contains(property.name) && !property.shape.isArray {
+                    diagnostics.error("a 'maxItemsInAll' rule of \(owner) counts items, but '\(property.name)' is not an array", at: location)
+                }
             }
             if case .exactlyOneOf(let fields, _, let location) = rule,
                properties.contains(where: { fields.contains($0.name) && $0.required }) {

@@ -42,6 +42,7 @@ public struct SpecValidator {
             checkOperation(operation)
         }
         checkWaiters()
+        checkResponseEnumsAreOpen()
     }
 
     // MARK: Service and names

@@ -76,6 +76,15 @@ public struct RequestValidation: Sendable {
         }
     }
 
+    /// The named lists hold at most `limit` items between them.
+    public func itemsInAll(atMost limit: Int, of counts: KeyValuePairs<String, Int>) throws {
+        let total = counts.reduce(0) { $0 + $1.value }
+        guard total <= limit else {
+            let names = counts.map(\.key)
+            throw failure(names.joined(separator: "/"), "must have at most \(limit) items in all (they have \(total))")
+        }
+    }
+
     /// At most one of the named fields is given.
     public func atMostOne(of fields: KeyValuePairs<String, Bool>) throws {
         guard fields.filter(\.value).count <= 1 else {

@@ -14,15 +14,15 @@ extension KitchenSinkClient {
     ///
     /// - Parameters:
     ///   - spaceName: Space name. At least 3 characters. Matches `^[a-z-]+$`.
-    ///   - mode: How to run.
+    ///   - mode: How to run. Left out when nil; the service's default is `.fast`.
     ///   - minimum: Lower bound. From 10 to 30.
     ///   - maximum: Upper bound.
     ///   - additionalFields: Body fields the docs don't describe, sent as given.
     /// - Returns: A job.
-    /// - Throws: `NCPError`; documented service errors: `.badFormat` (10072).
+    /// - Throws: `NCPError`; service errors the docs list for it ([source](https://example.com/docs/upload-errors)): `.badFormat` (10072).
     public func startJob(
         spaceName: String,
-        mode: Mode = .fast,
+        mode: Mode? = nil,
         minimum: Int? = nil,
         maximum: Int? = nil,
         additionalFields: [String: JSONValue] = [:]
@@ -68,13 +68,13 @@ extension KitchenSinkClient {
     /// - Parameters:
     ///   - spaceName: Space name. At least 3 characters. Matches `^[a-z-]+$`.
     ///   - pageNumber: Page. At least 1.
-    ///   - pageSize: Size. From 1 to 100.
+    ///   - pageSize: Size. From 1 to 100. Left out when nil; the service's default is `100`.
     /// - Returns: A page of things.
     /// - Throws: `NCPError`.
     public func listThings(
         spaceName: String,
         pageNumber: Int,
-        pageSize: Int = 100
+        pageSize: Int? = nil
     ) async throws -> ThingPage {
         let check = RequestValidation(operationID: "listThings")
         try check.check(spaceName, field: "space", minLength: 3, pattern: "^[a-z-]+$")
@@ -114,7 +114,7 @@ extension KitchenSinkClient {
     ///   - spaceName: Space name. At least 3 characters. Matches `^[a-z-]+$`.
     ///   - query: What to find.
     /// - Returns: The `result` as open JSON (`.null` when absent). Not documented.
-    /// - Throws: `NCPError`; documented service errors: `.bothQueries` (50011).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the code table): `.bothQueries` (50011).
     @discardableResult
     public func searchThings(
         spaceName: String,

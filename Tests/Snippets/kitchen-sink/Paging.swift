@@ -16,7 +16,7 @@ extension KitchenSinkClient {
     /// stops after the last page the server reports, on an empty page, and on a repeated page.
     public func listThingsPages(
         spaceName: String,
-        pageSize: Int = 100
+        pageSize: Int? = nil
     ) -> PageSequence<ThingPage> {
         PageSequence { pageNumber in
             try await self.listThings(spaceName: spaceName, pageNumber: pageNumber, pageSize: pageSize)
