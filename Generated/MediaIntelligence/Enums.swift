@@ -227,16 +227,42 @@ public enum SceneSummaryStatus: RawRepresentable, Codable, Sendable, Hashable {
 }
 
 /// How long the automatically split scenes are (video only). The 2024 page lists only SHORT, MEDIUM and
-/// LONG; EXTRA_SHORT was added later.
-public enum SceneRange: String, Codable, Sendable, Hashable, CaseIterable {
+/// LONG; EXTRA_SHORT was added later. Index lists echo it in `analysisSetting`, where an index made
+/// with custom scene durations may carry a value this list lacks. New values may appear; they arrive as
+/// `unknown` and are sent back unchanged.
+public enum SceneRange: RawRepresentable, Codable, Sendable, Hashable {
     /// Scenes of 10 to 20 seconds.
-    case extraShort = "EXTRA_SHORT"
+    case extraShort
     /// Fine, second-level splitting.
-    case short = "SHORT"
+    case short
     /// The default.
-    case medium = "MEDIUM"
+    case medium
     /// Longer scenes with more continuity.
-    case long = "LONG"
+    case long
+    /// A value this version of the client does not know, kept as received.
+    case unknown(String)
+
+    /// The case for a wire value; unknown values are kept.
+    public init(rawValue: String) {
+        switch rawValue {
+        case "EXTRA_SHORT": self = .extraShort
+        case "SHORT": self = .short
+        case "MEDIUM": self = .medium
+        case "LONG": self = .long
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    /// The wire value.
+    public var rawValue: String {
+        switch self {
+        case .extraShort: "EXTRA_SHORT"
+        case .short: "SHORT"
+        case .medium: "MEDIUM"
+        case .long: "LONG"
+        case .unknown(let value): value
+        }
+    }
 }
 
 /// The spoken language of the media being analysed.
@@ -265,10 +291,30 @@ public enum ConfidenceLevel: String, Codable, Sendable, Hashable, CaseIterable {
     case high = "HIGH"
 }
 
-/// The kind of file uploaded as a search query. Only IMAGE is documented.
-public enum QueryAssetType: String, Codable, Sendable, Hashable, CaseIterable {
+/// The kind of file uploaded as a search query. The page types the field String and gives IMAGE as its
+/// one example, not as the whole list, so other values are sent and kept as they are. New values may
+/// appear; they arrive as `unknown` and are sent back unchanged.
+public enum QueryAssetType: RawRepresentable, Codable, Sendable, Hashable {
     /// An image file.
-    case image = "IMAGE"
+    case image
+    /// A value this version of the client does not know, kept as received.
+    case unknown(String)
+
+    /// The case for a wire value; unknown values are kept.
+    public init(rawValue: String) {
+        switch rawValue {
+        case "IMAGE": self = .image
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    /// The wire value.
+    public var rawValue: String {
+        switch self {
+        case .image: "IMAGE"
+        case .unknown(let value): value
+        }
+    }
 }
 
 /// The kind of a media asset or index. New values may appear; they arrive as `unknown` and are sent

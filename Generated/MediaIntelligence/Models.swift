@@ -356,14 +356,14 @@ public struct RegisteredAsset: Codable, Sendable, Hashable {
     /// Media asset ID.
     public var assetID: Int64
     /// Who registered the asset.
-    public var createUserName: String?
+    public var createUserName: String
     /// Fields the docs don't describe, as received; encoding sends them back.
     public var additionalFields: [String: JSONValue]
 
     /// Creates a value.
     public init(
         assetID: Int64,
-        createUserName: String? = nil,
+        createUserName: String,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.assetID = assetID
@@ -374,7 +374,7 @@ public struct RegisteredAsset: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: NCPCodingKey.self)
         assetID = try container.decode(Int64.self, forKeys: ["assetId"])
-        createUserName = try container.decodeIfPresent(String.self, forKeys: ["createUserName"])
+        createUserName = try container.decode(String.self, forKeys: ["createUserName"])
         additionalFields = try container.additionalFields(excluding: ["assetId", "createUserName"])
     }
 
@@ -382,7 +382,7 @@ public struct RegisteredAsset: Codable, Sendable, Hashable {
         var container = encoder.container(keyedBy: NCPCodingKey.self)
         try container.encodeAdditionalFields(additionalFields)
         try container.encode(assetID, forKey: "assetId")
-        try container.encodeIfPresent(createUserName, forKey: "createUserName")
+        try container.encode(createUserName, forKey: "createUserName")
     }
 }
 
@@ -615,6 +615,8 @@ public struct IndexDetails: Codable, Sendable, Hashable {
     public var updatedTime: NCPDateTime?
     /// Who last changed the index.
     public var updatedUserName: String?
+    /// The settings the index was analysed with, as in the index list.
+    public var analysisSetting: AnalysisSetting?
     /// Fields the docs don't describe, as received; encoding sends them back.
     public var additionalFields: [String: JSONValue]
 
@@ -626,6 +628,7 @@ public struct IndexDetails: Codable, Sendable, Hashable {
         createdUserName: String? = nil,
         updatedTime: NCPDateTime? = nil,
         updatedUserName: String? = nil,
+        analysisSetting: AnalysisSetting? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.indexID = indexID
@@ -634,6 +637,7 @@ public struct IndexDetails: Codable, Sendable, Hashable {
         self.createdUserName = createdUserName
         self.updatedTime = updatedTime
         self.updatedUserName = updatedUserName
+        self.analysisSetting = analysisSetting
         self.additionalFields = additionalFields
     }
 
@@ -645,7 +649,8 @@ public struct IndexDetails: Codable, Sendable, Hashable {
         createdUserName = try container.decodeIfPresent(String.self, forKeys: ["createdUserName"])
         updatedTime = try container.decodeIfPresent(NCPDateTime.self, forKeys: ["updatedTime"])
         updatedUserName = try container.decodeIfPresent(String.self, forKeys: ["updatedUserName"])
-        additionalFields = try container.additionalFields(excluding: ["indexId", "type", "createdTime", "createdUserName", "updatedTime", "updatedUserName"])
+        analysisSetting = try container.decodeIfPresent(AnalysisSetting.self, forKeys: ["analysisSetting"])
+        additionalFields = try container.additionalFields(excluding: ["indexId", "type", "createdTime", "createdUserName", "updatedTime", "updatedUserName", "analysisSetting"])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -657,6 +662,7 @@ public struct IndexDetails: Codable, Sendable, Hashable {
         try container.encodeIfPresent(createdUserName, forKey: "createdUserName")
         try container.encodeIfPresent(updatedTime, forKey: "updatedTime")
         try container.encodeIfPresent(updatedUserName, forKey: "updatedUserName")
+        try container.encodeIfPresent(analysisSetting, forKey: "analysisSetting")
     }
 }
 
@@ -804,13 +810,14 @@ public struct Thumbnail: Codable, Sendable, Hashable {
 public struct NewThumbnail: Codable, Sendable, Hashable {
     /// Key returned by `createPersonThumbnailUploadURL`, for example `persons/thumbnails/hong.jpg`.
     public var thumbnailKey: String
-    /// Whether this becomes the primary thumbnail; a person has exactly one. Defaults to `true`.
-    public var isPrimaryThumbnail: Bool?
+    /// Whether this becomes the primary thumbnail; a person has exactly one. Note: The page marks it
+    /// Required and also names a default of `true`; the client requires it, so the caller decides.
+    public var isPrimaryThumbnail: Bool
 
     /// Creates a value.
     public init(
         thumbnailKey: String,
-        isPrimaryThumbnail: Bool? = true
+        isPrimaryThumbnail: Bool
     ) {
         self.thumbnailKey = thumbnailKey
         self.isPrimaryThumbnail = isPrimaryThumbnail
@@ -1113,11 +1120,11 @@ public struct QueryImageUploadStatus: Codable, Sendable, Hashable {
 
 /// Person IDs a scene must, may or must not show. At most 100 person IDs in all (error 50012).
 public struct PersonCondition: Codable, Sendable, Hashable {
-    /// Persons that must all appear. At most 100 items.
+    /// Persons that must all appear.
     public var must: [Int64]?
-    /// Persons of whom at least one must appear. At most 100 items.
+    /// Persons of whom at least one must appear.
     public var `any`: [Int64]?
-    /// Persons that must not appear. At most 100 items.
+    /// Persons that must not appear.
     public var not: [Int64]?
 
     /// Creates a value.
@@ -1133,20 +1140,18 @@ public struct PersonCondition: Codable, Sendable, Hashable {
 
     /// Checks the documented limits before the value is sent.
     func validate(_ check: RequestValidation, field: String) throws {
-        try check.check(must, field: "\(field).must", maxItems: 100)
-        try check.check(`any`, field: "\(field).any", maxItems: 100)
-        try check.check(not, field: "\(field).not", maxItems: 100)
+        try check.itemsInAll(atMost: 100, of: ["\(field).must": must?.count ?? 0, "\(field).any": `any`?.count ?? 0, "\(field).not": not?.count ?? 0])
     }
 }
 
 /// Dialogue a scene must, may or must not contain. At most 100 strings in all (error 50013). Image
 /// assets count as 0.
 public struct DialogCondition: Codable, Sendable, Hashable {
-    /// Lines that must all be spoken. At most 100 items.
+    /// Lines that must all be spoken.
     public var must: [String]?
-    /// Lines of which at least one must be spoken. At most 100 items.
+    /// Lines of which at least one must be spoken.
     public var `any`: [String]?
-    /// Lines that must not be spoken. At most 100 items.
+    /// Lines that must not be spoken.
     public var not: [String]?
 
     /// Creates a value.
@@ -1162,26 +1167,27 @@ public struct DialogCondition: Codable, Sendable, Hashable {
 
     /// Checks the documented limits before the value is sent.
     func validate(_ check: RequestValidation, field: String) throws {
-        try check.check(must, field: "\(field).must", maxItems: 100)
         for (index, item) in (must ?? []).enumerated() {
             try check.check(item, field: "\(field).must[\(index)]", forbiddenCharacters: ";|`")
         }
-        try check.check(`any`, field: "\(field).any", maxItems: 100)
         for (index, item) in (`any` ?? []).enumerated() {
             try check.check(item, field: "\(field).any[\(index)]", forbiddenCharacters: ";|`")
         }
-        try check.check(not, field: "\(field).not", maxItems: 100)
         for (index, item) in (not ?? []).enumerated() {
             try check.check(item, field: "\(field).not[\(index)]", forbiddenCharacters: ";|`")
         }
+        try check.itemsInAll(atMost: 100, of: ["\(field).must": must?.count ?? 0, "\(field).any": `any`?.count ?? 0, "\(field).not": not?.count ?? 0])
     }
 }
 
 /// What to search for. Exactly one of `textQuery` and `imageQuery`.
 public struct SearchQuery: Codable, Sendable, Hashable {
-    /// Text describing the scene. Must not contain `;`, `|` or `` ` ``.
+    /// Text describing the scene. 1–1000 characters. Must not contain `;`, `|` or `` ` ``. Note: The length
+    /// comes from the search guide page (asset-search), not from this API's page.
     public var textQuery: String?
-    /// Key of an uploaded image (see `getQueryImageUploadStatus`).
+    /// Key of an uploaded image (see `getQueryImageUploadStatus`). Note: The docs' example sends
+    /// `"imageQuery": null` beside a text query; the client leaves an unset field out instead (it never
+    /// sends null), which the exactly-one rule reads the same way.
     public var imageQuery: String?
     /// Persons to include or exclude.
     public var personQuery: PersonCondition?
@@ -1203,7 +1209,7 @@ public struct SearchQuery: Codable, Sendable, Hashable {
 
     /// Checks the documented limits before the value is sent.
     func validate(_ check: RequestValidation, field: String) throws {
-        try check.check(textQuery, field: "\(field).textQuery", forbiddenCharacters: ";|`")
+        try check.check(textQuery, field: "\(field).textQuery", minLength: 1, maxLength: 1000, forbiddenCharacters: ";|`")
         try personQuery?.validate(check, field: "\(field).personQuery")
         try dialogQuery?.validate(check, field: "\(field).dialogQuery")
         try check.exactlyOne(of: ["\(field).textQuery": textQuery != nil, "\(field).imageQuery": imageQuery != nil])
@@ -1212,12 +1218,12 @@ public struct SearchQuery: Codable, Sendable, Hashable {
 
 /// How strict the search is.
 public struct SearchOptions: Codable, Sendable, Hashable {
-    /// Similarity confidence level. Defaults to `.medium`.
+    /// Similarity confidence level. Left out when nil; the service's default is `.medium`.
     public var confidenceLevel: ConfidenceLevel?
 
     /// Creates a value.
     public init(
-        confidenceLevel: ConfidenceLevel? = .medium
+        confidenceLevel: ConfidenceLevel? = nil
     ) {
         self.confidenceLevel = confidenceLevel
     }

@@ -14,12 +14,12 @@ extension MediaIntelligenceClient {
     ///
     /// - Parameters:
     ///   - pageNumber: Page to fetch. At least 1.
-    ///   - pageSize: Items per page. From 1 to 1000.
+    ///   - pageSize: Items per page. From 1 to 1000. Left out when nil; the service's default is `1000`.
     /// - Returns: One page of workspaces.
     /// - Throws: `NCPError`.
     public func listWorkspaces(
         pageNumber: Int,
-        pageSize: Int = 1000
+        pageSize: Int? = nil
     ) async throws -> WorkspacePage {
         let check = RequestValidation(operationID: "listWorkspaces")
         try check.check(pageNumber, field: "pageNum", minimum: 1)
@@ -41,7 +41,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Unique name: lowercase letters, digits and `-`. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - bucketName: Object Storage bucket to link.
     /// - Returns: The workspace just created.
-    /// - Throws: `NCPError`; documented service errors: `.workspaceNameTaken` (20012).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.workspaceNameTaken` (20012).
     public func createWorkspace(
         workspaceName: String,
         bucketName: String? = nil
@@ -62,7 +62,7 @@ extension MediaIntelligenceClient {
     /// - Parameters:
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     /// - Returns: A workspace with its usage figures.
-    /// - Throws: `NCPError`; documented service errors: `.workspaceNotFound` (10030).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.workspaceNotFound` (10030).
     public func getWorkspace(
         workspaceName: String
     ) async throws -> WorkspaceDetails {
@@ -81,7 +81,7 @@ extension MediaIntelligenceClient {
     /// - Parameters:
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     /// - Returns: The workspace just deleted.
-    /// - Throws: `NCPError`; documented service errors: `.workspaceNotFound` (10030).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.workspaceNotFound` (10030).
     public func deleteWorkspace(
         workspaceName: String
     ) async throws -> DeletedWorkspace {
@@ -106,7 +106,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - name: Project name, unique in the workspace. 1–100 characters. Must not contain `;`, `|` or `` ` ``.
     /// - Returns: A project inside a workspace.
-    /// - Throws: `NCPError`; documented service errors: `.projectNameTaken` (10026), `.workspaceItemLimitReached` (10045), `.projectNameTooLong` (10049), `.workspaceNotFound` (10030).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.projectNameTaken` (10026), `.workspaceItemLimitReached` (10045), `.projectNameTooLong` (10049), `.workspaceNotFound` (10030).
     public func createProject(
         workspaceName: String,
         name: String
@@ -128,7 +128,7 @@ extension MediaIntelligenceClient {
     /// - Parameters:
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     /// - Returns: Every project of a workspace.
-    /// - Throws: `NCPError`; documented service errors: `.workspaceNotFound` (10030).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.workspaceNotFound` (10030).
     public func listProjects(
         workspaceName: String
     ) async throws -> ProjectList {
@@ -151,7 +151,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     /// - Returns: A project inside a workspace.
-    /// - Throws: `NCPError`; documented service errors: `.projectNotFound` (10025), `.workspaceNotFound` (10030).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.projectNotFound` (10025), `.workspaceNotFound` (10030).
     public func getProject(
         workspaceName: String,
         projectID: Int64
@@ -173,7 +173,7 @@ extension MediaIntelligenceClient {
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - name: New project name, unique in the workspace. 1–100 characters. Must not contain `;`, `|` or `` ` ``.
     /// - Returns: A project inside a workspace.
-    /// - Throws: `NCPError`; documented service errors: `.projectNameTaken` (10026), `.baseProjectRenameForbidden` (10027), `.projectNameTooLong` (10049), `.projectNotFound` (10025).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.projectNameTaken` (10026), `.baseProjectRenameForbidden` (10027), `.projectNameTooLong` (10049), `.projectNotFound` (10025).
     public func updateProject(
         workspaceName: String,
         projectID: Int64,
@@ -196,7 +196,7 @@ extension MediaIntelligenceClient {
     /// - Parameters:
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
-    /// - Throws: `NCPError`; documented service errors: `.baseProjectDeleteForbidden` (10033), `.projectNotFound` (10025).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.baseProjectDeleteForbidden` (10033), `.projectNotFound` (10025).
     public func deleteProject(
         workspaceName: String,
         projectID: Int64
@@ -229,7 +229,7 @@ extension MediaIntelligenceClient {
     ///   - key: Full object key in the bucket, for example `sample-video.mp4`. At least 1 character.
     ///   - bucketName: Object Storage bucket name. At least 1 character.
     /// - Returns: The media asset whose registration just started.
-    /// - Throws: `NCPError`; documented service errors: `.folderNotRegistrable` (10016), `.invalidBucketIntegration` (10041), `.objectStorageFileMissing` (10048), `.registrationLimitReached` (10068), `.invalidFileFormat` (10072).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.folderNotRegistrable` (10016), `.invalidBucketIntegration` (10041), `.objectStorageFileMissing` (10048), `.registrationLimitReached` (10068), `.invalidFileFormat` (10072).
     public func registerAsset(
         workspaceName: String,
         projectID: Int64,
@@ -255,14 +255,14 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - pageNumber: Page to fetch. At least 1.
-    ///   - pageSize: Items per page. From 1 to 1000.
+    ///   - pageSize: Items per page. From 1 to 1000. Left out when nil; the service's default is `1000`.
     /// - Returns: One page of media assets.
-    /// - Throws: `NCPError`; documented service errors: `.projectNotFound` (10025).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.projectNotFound` (10025).
     public func listAssets(
         workspaceName: String,
         projectID: Int64,
         pageNumber: Int,
-        pageSize: Int = 1000
+        pageSize: Int? = nil
     ) async throws -> AssetPage {
         let check = RequestValidation(operationID: "listAssets")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
@@ -285,7 +285,7 @@ extension MediaIntelligenceClient {
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     /// - Returns: A registered media asset.
-    /// - Throws: `NCPError`; documented service errors: `.assetFileNotFound` (10010).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.assetFileNotFound` (10010).
     public func getAsset(
         workspaceName: String,
         projectID: Int64,
@@ -308,7 +308,7 @@ extension MediaIntelligenceClient {
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     /// - Returns: How the registration of a media asset is going.
-    /// - Throws: `NCPError`; documented service errors: `.assetFileNotFound` (10010).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.assetFileNotFound` (10010).
     public func getAssetRegistrationStatus(
         workspaceName: String,
         projectID: Int64,
@@ -330,9 +330,9 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
-    ///   - newProjectID: Destination project ID (documented as String).
+    ///   - newProjectID: Destination project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     /// - Returns: A registered media asset.
-    /// - Throws: `NCPError`; documented service errors: `.assetFileNotFound` (10010), `.projectNotFound` (10025), `.assetBeingAnalyzed` (10017).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.assetFileNotFound` (10010), `.projectNotFound` (10025), `.assetBeingAnalyzed` (10017).
     public func moveAsset(
         workspaceName: String,
         projectID: Int64,
@@ -356,7 +356,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
-    /// - Throws: `NCPError`; documented service errors: `.assetFileNotFound` (10010), `.assetBeingAnalyzed` (10017).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.assetFileNotFound` (10010), `.assetBeingAnalyzed` (10017).
     public func deleteAsset(
         workspaceName: String,
         projectID: Int64,
@@ -385,22 +385,22 @@ extension MediaIntelligenceClient {
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     ///   - analysisPersonCount: Number of persons to detect; 0 turns person analysis off (faster). The 2024 page made it optional with default 6. From 0 to 10.
-    ///   - sceneRange: (Video) Length of the automatically split scenes.
+    ///   - sceneRange: (Video) Length of the automatically split scenes. Note: This page names no default (the index API's page names MEDIUM); left out, the service decides.
     ///   - tagIDList: Person tags to detect. 1 to 30 items. Note: Typed Array<String> in the field table; the example sends integers, which the client sends.
-    ///   - sourceLanguage: Spoken language of the media.
-    ///   - detectAudioEffects: (Video) Detect applause, laughter and background music.
+    ///   - sourceLanguage: Spoken language of the media. Note: This page names no default (the enum table elsewhere names ENKO); left out, the service decides.
+    ///   - detectAudioEffects: (Video) Detect applause, laughter and background music. Note: This page names no default (another page names false); left out, the service decides.
     /// - Returns: The analysis job just requested.
-    /// - Throws: `NCPError`; documented service errors: `.assetFileNotFound` (10010), `.noAssetSelected` (10014), `.assetBeingAnalyzed` (10017), `.tooManyAssets` (10023).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.assetFileNotFound` (10010), `.assetBeingAnalyzed` (10017).
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use requestIndex instead.")
     public func requestAnalysis(
         workspaceName: String,
         projectID: Int64,
         assetID: Int64,
         analysisPersonCount: Int,
-        sceneRange: SceneRange = .medium,
+        sceneRange: SceneRange? = nil,
         tagIDList: [Int64]? = nil,
-        sourceLanguage: SourceLanguage = .koreanAndEnglish,
-        detectAudioEffects: Bool = false
+        sourceLanguage: SourceLanguage? = nil,
+        detectAudioEffects: Bool? = nil
     ) async throws -> AnalysisStarted {
         let check = RequestValidation(operationID: "requestAnalysis")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
@@ -422,7 +422,7 @@ extension MediaIntelligenceClient {
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     /// - Returns: How an analysis job is going.
-    /// - Throws: `NCPError`; documented service errors: `.assetFileNotFound` (10010), `.analysisJobNotFound` (40002).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.assetFileNotFound` (10010), `.analysisJobNotFound` (40002).
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use getIndexStatus instead.")
     public func getAnalysisStatus(
         workspaceName: String,
@@ -445,7 +445,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
-    /// - Throws: `NCPError`; documented service errors: `.unanalyzedAssetNotCancellable` (10038), `.analysisJobNotFound` (40002).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.unanalyzedAssetNotCancellable` (10038), `.analysisJobNotFound` (40002).
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use cancelIndex instead.")
     public func cancelAnalysis(
         workspaceName: String,
@@ -474,7 +474,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
-    ///   - sceneRange: (Video) Length of the automatically split scenes. Defaults to `.medium`. Left out when nil, so the server applies its default.
+    ///   - sceneRange: (Video) Length of the automatically split scenes. Left out when nil; the service's default is `.medium`.
     ///   - minSceneDurationSec: (Video) Shortest scene in seconds (documented default 15). From 10 to 30.
     ///   - maxSceneDurationSec: (Video) Longest scene in seconds; its range is not documented.
     ///   - additionalFields: Body fields the docs don't describe, sent as given.
@@ -592,16 +592,16 @@ extension MediaIntelligenceClient {
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     ///   - indexID: Index ID. Note: Documented as String; index IDs are returned as Integer, so the client takes an integer.
-    ///   - confidenceLevel: How certain keywords must be.
+    ///   - confidenceLevel: How certain keywords must be. Left out when nil; the service's default is `.medium`.
     /// - Returns: An index with its analysis results. The scene, shot, person, keyword and script payload is not documented.
-    /// - Throws: `NCPError`; documented service errors: `.analysisResultMissing` (50003).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.analysisResultMissing` (50003).
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use getLatestIndex instead.")
     public func getIndex(
         workspaceName: String,
         projectID: Int64,
         assetID: Int64,
         indexID: Int64,
-        confidenceLevel: ConfidenceLevel = .medium
+        confidenceLevel: ConfidenceLevel? = nil
     ) async throws -> IndexDetails {
         let check = RequestValidation(operationID: "getIndex")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
@@ -649,7 +649,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
-    ///   - confidenceLevel: How certain keywords must be.
+    ///   - confidenceLevel: How certain keywords must be. Left out when nil; the service's default is `.medium`.
     /// - Returns: The `result` as open JSON (`.null` when absent). The index payload is not documented.
     /// - Throws: `NCPError`.
     @discardableResult
@@ -657,7 +657,7 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         projectID: Int64,
         assetID: Int64,
-        confidenceLevel: ConfidenceLevel = .medium
+        confidenceLevel: ConfidenceLevel? = nil
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "getLatestIndex")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
@@ -708,7 +708,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - name: Tag name. 1–30 characters.
     /// - Returns: A person tag just registered.
-    /// - Throws: `NCPError`; documented service errors: `.tagAlreadyRegistered` (10062).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.tagAlreadyRegistered` (10062).
     public func createPersonTag(
         workspaceName: String,
         name: String
@@ -732,7 +732,7 @@ extension MediaIntelligenceClient {
     ///   - pageNumber: Page to fetch. At least 1.
     ///   - tagID: Only the tag with this ID.
     ///   - name: Only tags with this name. 1–30 characters.
-    ///   - pageSize: Items per page. From 1 to 50.
+    ///   - pageSize: Items per page. From 1 to 50. Left out when nil; the service's default is `10`.
     /// - Returns: One page of person tags.
     /// - Throws: `NCPError`.
     public func listPersonTags(
@@ -740,7 +740,7 @@ extension MediaIntelligenceClient {
         pageNumber: Int,
         tagID: Int64? = nil,
         name: String? = nil,
-        pageSize: Int = 10
+        pageSize: Int? = nil
     ) async throws -> PersonTagPage {
         let check = RequestValidation(operationID: "listPersonTags")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
@@ -792,7 +792,7 @@ extension MediaIntelligenceClient {
     ///   - name: Name, unique in the workspace. Required before 2026-09-17; optional since, for anonymous persons. 1–50 characters. Not blank.
     ///   - description: Description. 1–700 characters.
     /// - Returns: The person just registered.
-    /// - Throws: `NCPError`; documented service errors: `.nameInUse` (50005), `.faceImageUnusable` (10069), `.primaryThumbnailMissing` (10075), `.primaryThumbnailLimitExceeded` (10076).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.nameInUse` (50005), `.faceImageUnusable` (10069), `.primaryThumbnailMissing` (10075), `.primaryThumbnailLimitExceeded` (10076).
     public func registerPerson(
         workspaceName: String,
         thumbnails: [NewThumbnail],
@@ -843,7 +843,7 @@ extension MediaIntelligenceClient {
     ///   - description: New description. 1–700 characters.
     ///   - primaryThumbnailID: An existing thumbnail to make primary.
     /// - Returns: A registered person. Since 2026-09-17 the docs add the person ID, asset count and scene count under names not documented.
-    /// - Throws: `NCPError`; documented service errors: `.nameInUse` (50005).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.nameInUse` (50005).
     public func updatePerson(
         workspaceName: String,
         personID: Int64,
@@ -951,7 +951,7 @@ extension MediaIntelligenceClient {
     ///   - personID: Person ID. Note: Documented as String on some pages and Integer on others; person IDs are returned as Integer.
     ///   - thumbnails: Thumbnails to add. 1 to 100 items.
     /// - Returns: The thumbnails a person has after the change.
-    /// - Throws: `NCPError`; documented service errors: `.faceImageUnusable` (10069), `.primaryThumbnailLimitExceeded` (10076).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.faceImageUnusable` (10069), `.primaryThumbnailLimitExceeded` (10076).
     public func addPersonThumbnails(
         workspaceName: String,
         personID: Int64,
@@ -976,7 +976,7 @@ extension MediaIntelligenceClient {
     ///   - personID: Person ID. Note: Documented as String on some pages and Integer on others; person IDs are returned as Integer.
     ///   - thumbnailIDs: Thumbnails to remove. At least 1 item.
     /// - Returns: The thumbnails a person has after the change.
-    /// - Throws: `NCPError`; documented service errors: `.cannotDeleteAllThumbnails` (10077).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.cannotDeleteAllThumbnails` (10077).
     public func removePersonThumbnails(
         workspaceName: String,
         personID: Int64,
@@ -1003,7 +1003,7 @@ extension MediaIntelligenceClient {
     ///   - personID: Person ID. Note: Documented as String on some pages and Integer on others; person IDs are returned as Integer.
     ///   - thumbnailIDs: Thumbnails to remove. At least 1 item.
     /// - Returns: The thumbnails a person has after the change.
-    /// - Throws: `NCPError`; documented service errors: `.cannotDeleteAllThumbnails` (10077).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.cannotDeleteAllThumbnails` (10077).
     public func removePersonThumbnailsUsingPost(
         workspaceName: String,
         personID: Int64,
@@ -1048,7 +1048,7 @@ extension MediaIntelligenceClient {
     /// - Parameters:
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - pageNumber: Page to fetch. At least 1.
-    ///   - pageSize: Items per page. From 1 to 1000.
+    ///   - pageSize: Items per page. From 1 to 1000. Left out when nil; the service's default is `1000`.
     ///   - name: Only persons with this name. 2–50 characters. Must not contain `;`, `|` or `` ` ``.
     ///   - tagIDs: Only persons with these tags, sent comma-separated (`tagIdList=100,200`). At most 30 items.
     /// - Returns: One page of persons. The fields of the listed persons are not documented.
@@ -1056,7 +1056,7 @@ extension MediaIntelligenceClient {
     public func listPersons(
         workspaceName: String,
         pageNumber: Int,
-        pageSize: Int = 1000,
+        pageSize: Int? = nil,
         name: String? = nil,
         tagIDs: [Int64]? = nil
     ) async throws -> PersonPage {
@@ -1080,6 +1080,8 @@ extension MediaIntelligenceClient {
     /// a clear frontal face).
     ///
     /// `POST /api/v1/workspaces/{workspace_name}/person-thumbnail/uploads/presigned-url` — [API reference](https://api.ncloud-docs.com/docs/en/maiu-upload-person-thumbnail-url)
+    ///
+    /// Rate limit: 50 calls per second. The URL is valid for 15 minutes and can be used once.
     ///
     /// - Note: The page's curl example uses `/person-thumbnail/presign`; the method table's path is used.
     ///
@@ -1112,7 +1114,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - thumbnailKey: Key returned with the presigned URL. At least 1 character.
     /// - Returns: Whether an uploaded person thumbnail was accepted.
-    /// - Throws: `NCPError`; documented service errors: `.faceImageUnusable` (10069), `.invalidFileFormat` (10072).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.faceImageUnusable` (10069), `.invalidFileFormat` (10072).
     public func getPersonThumbnailUploadStatus(
         workspaceName: String,
         thumbnailKey: String
@@ -1136,26 +1138,26 @@ extension MediaIntelligenceClient {
     /// - Parameters:
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - pageNumber: Page to fetch. At least 1.
-    ///   - pageSize: Items per page. From 1 to 50.
+    ///   - pageSize: Items per page. From 1 to 50. Left out when nil; the service's default is `10`.
     ///   - name: Only persons with this name. 2–50 characters. Must not contain `;`, `|` or `` ` ``.
     ///   - personIDs: Only these persons.
     ///   - tagIDs: Only persons with these tags.
     ///   - nameType: Only named or only anonymous persons; both when absent.
-    ///   - sortColumn: Sort column.
-    ///   - sortOrder: Sort direction.
+    ///   - sortColumn: Sort column. Left out when nil; the service's default is `.assetCount`.
+    ///   - sortOrder: Sort direction. Left out when nil; the service's default is `.descending`.
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented.
     /// - Throws: `NCPError`.
     @discardableResult
     public func searchPersons(
         workspaceName: String,
         pageNumber: Int,
-        pageSize: Int = 10,
+        pageSize: Int? = nil,
         name: String? = nil,
         personIDs: [Int64]? = nil,
         tagIDs: [Int64]? = nil,
         nameType: PersonNameType? = nil,
-        sortColumn: PersonSortColumn = .assetCount,
-        sortOrder: SortOrder = .descending
+        sortColumn: PersonSortColumn? = nil,
+        sortOrder: SortOrder? = nil
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "searchPersons")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
@@ -1208,15 +1210,15 @@ extension MediaIntelligenceClient {
     /// - Parameters:
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - personID: Person ID. Note: Documented as String on some pages and Integer on others; person IDs are returned as Integer.
-    ///   - personCount: How many persons to return at most. From 1 to 10.
-    ///   - scoreThreshold: Lowest similarity score to return. From 80 to 100.
+    ///   - personCount: How many persons to return at most. From 1 to 10. Left out when nil; the service's default is `3`.
+    ///   - scoreThreshold: Lowest similarity score to return. From 80 to 100. Left out when nil; the service's default is `80`.
     /// - Returns: Persons similar to one person, most similar first.
     /// - Throws: `NCPError`.
     public func getSimilarPersons(
         workspaceName: String,
         personID: Int64,
-        personCount: Int = 3,
-        scoreThreshold: Int = 80
+        personCount: Int? = nil,
+        scoreThreshold: Int? = nil
     ) async throws -> SimilarPersons {
         let check = RequestValidation(operationID: "getSimilarPersons")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
@@ -1240,16 +1242,16 @@ extension MediaIntelligenceClient {
     /// - Parameters:
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - thumbnailKey: Key of an uploaded thumbnail. At least 1 character.
-    ///   - personCount: How many persons to return at most. From 1 to 10.
-    ///   - scoreThreshold: Lowest similarity score to return. From 80 to 100.
+    ///   - personCount: How many persons to return at most. From 1 to 10. Left out when nil; the service's default is `3`.
+    ///   - scoreThreshold: Lowest similarity score to return. From 80 to 100. Left out when nil; the service's default is `80`.
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented; an empty list means no person passed the threshold.
     /// - Throws: `NCPError`.
     @discardableResult
     public func recommendPersonsByThumbnail(
         workspaceName: String,
         thumbnailKey: String,
-        personCount: Int = 3,
-        scoreThreshold: Int = 80
+        personCount: Int? = nil,
+        scoreThreshold: Int? = nil
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "recommendPersonsByThumbnail")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
@@ -1275,6 +1277,9 @@ extension MediaIntelligenceClient {
     ///
     /// Rate limit: 50 calls per second. The English and Korean pages say 50 per second. Other reading: 50
     /// per minute. The Japanese page says 50 per minute.
+    ///
+    /// - Note: The English page warns that it does not yet show the latest changes and points to the Korean
+    /// page.
     ///
     /// - Parameters:
     ///   - assetType: Kind of file to upload.
@@ -1329,7 +1334,7 @@ extension MediaIntelligenceClient {
     ///   - options: How strict the search is.
     ///   - filter: Where to search.
     /// - Returns: The search just requested.
-    /// - Throws: `NCPError`; documented service errors: `.projectIDsAndAssetIDsBothGiven` (50010), `.imageAndTextQueryBothGiven` (50011), `.personQueryLimitReached` (50012), `.scriptQueryLimitReached` (50013).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.projectIDsAndAssetIDsBothGiven` (50010), `.imageAndTextQueryBothGiven` (50011), `.personQueryLimitReached` (50012), `.scriptQueryLimitReached` (50013).
     public func searchAssets(
         workspaceName: String,
         query: SearchQuery,
@@ -1357,15 +1362,15 @@ extension MediaIntelligenceClient {
     /// - Parameters:
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - searchID: Asset search identifier returned by `searchAssets`.
-    ///   - pageSize: Results per page. From 1 to 100.
-    ///   - pageNumber: Page to fetch. At least 1.
+    ///   - pageSize: Results per page. From 1 to 100. Left out when nil; the service's default is `50`.
+    ///   - pageNumber: Page to fetch. At least 1. Left out when nil; the service's default is `1`.
     /// - Returns: The state of a search and, once it completed, one page of its results.
     /// - Throws: `NCPError`.
     public func getAssetSearchResult(
         workspaceName: String,
         searchID: String,
-        pageSize: Int = 50,
-        pageNumber: Int = 1
+        pageSize: Int? = nil,
+        pageNumber: Int? = nil
     ) async throws -> SearchResultPage {
         let check = RequestValidation(operationID: "getAssetSearchResult")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
@@ -1393,6 +1398,7 @@ extension MediaIntelligenceClient {
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     ///   - indexID: Index ID. Note: Documented as String; index IDs are returned as Integer, so the client takes an integer.
+    ///   - sceneIDs: Scenes to summarise; leave it out to summarise every scene, which the first run must do (a later run may name scenes). Note: Array<Integer> on the request page (mi-request-scene-summary); the result page (mi-get-scene-summary, ja) types the `analyzedSceneIds` it reports as Array<String>.
     ///   - additionalFields: Body fields the docs don't describe, sent as given.
     /// - Returns: The `result` as open JSON (`.null` when absent). The response is not documented.
     /// - Throws: `NCPError`.
@@ -1403,12 +1409,13 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64,
         indexID: Int64,
+        sceneIDs: [Int64]? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) async throws -> JSONValue {
         let check = RequestValidation(operationID: "requestIndexSceneSummary")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
         var request = NCPRequest(operationID: "requestIndexSceneSummary", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))/scene-summaries")
-        try request.setJSONBody(RequestIndexSceneSummaryBody(additionalFields: additionalFields))
+        try request.setJSONBody(RequestIndexSceneSummaryBody(sceneIDs: sceneIDs, additionalFields: additionalFields))
         return try await client.send(request, expecting: JSONValue.self)
     }
 
@@ -1618,7 +1625,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - pageNumber: Page to fetch. At least 1.
-    ///   - pageSize: Items per page. From 1 to 1000.
+    ///   - pageSize: Items per page. From 1 to 1000. Left out when nil; the service's default is `1000`.
     /// - Returns: One page of video assets.
     /// - Throws: `NCPError`.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use listAssets instead.")
@@ -1626,7 +1633,7 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         projectID: Int64,
         pageNumber: Int,
-        pageSize: Int = 1000
+        pageSize: Int? = nil
     ) async throws -> VideoAssetPage {
         let check = RequestValidation(operationID: "listVideoAssets")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
@@ -1725,7 +1732,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - videoAssetID: Video asset ID. Note: Documented as String; video IDs are returned as Integer, so the client takes an integer.
-    ///   - newProjectID: Destination project ID.
+    ///   - newProjectID: Destination project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     /// - Returns: A registered video asset (deprecated form).
     /// - Throws: `NCPError`.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use moveAsset instead.")
@@ -1776,10 +1783,10 @@ extension MediaIntelligenceClient {
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - videoAssetID: Video asset ID. Note: Documented as String; video IDs are returned as Integer, so the client takes an integer.
     ///   - analysisPersonCount: Number of persons to detect; 0 turns person analysis off. From 0 to 10.
-    ///   - sceneRange: Length of the automatically split scenes.
-    ///   - tagIDList: Person tags to detect. 1 to 30 items.
-    ///   - sourceLanguage: Spoken language of the video.
-    ///   - detectAudioEffects: Detect applause, laughter and background music.
+    ///   - sceneRange: Length of the automatically split scenes. Left out when nil; the service's default is `.medium`.
+    ///   - tagIDList: Person tags to detect. 1 to 30 items. Note: Typed Array<String> in the field table; the example sends integers, which the client sends.
+    ///   - sourceLanguage: Spoken language of the video. Left out when nil; the service's default is `.koreanAndEnglish`.
+    ///   - detectAudioEffects: Detect applause, laughter and background music. Left out when nil; the service's default is `false`.
     /// - Returns: The analysis job just requested.
     /// - Throws: `NCPError`.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use requestIndex instead.")
@@ -1788,10 +1795,10 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         videoAssetID: Int64,
         analysisPersonCount: Int,
-        sceneRange: SceneRange = .medium,
+        sceneRange: SceneRange? = nil,
         tagIDList: [Int64]? = nil,
-        sourceLanguage: SourceLanguage = .koreanAndEnglish,
-        detectAudioEffects: Bool = false
+        sourceLanguage: SourceLanguage? = nil,
+        detectAudioEffects: Bool? = nil
     ) async throws -> AnalysisStarted {
         let check = RequestValidation(operationID: "requestVideoAnalysis")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
@@ -1836,7 +1843,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - videoAssetID: Video asset ID. Note: Documented as String; video IDs are returned as Integer, so the client takes an integer.
-    /// - Throws: `NCPError`; documented service errors: `.unanalyzedAssetNotCancellable` (10038).
+    /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.unanalyzedAssetNotCancellable` (10038).
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use cancelIndex instead.")
     public func cancelVideoAnalysis(
         workspaceName: String,
@@ -1884,7 +1891,7 @@ extension MediaIntelligenceClient {
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
     ///   - videoAssetID: Video asset ID. Note: Documented as String; video IDs are returned as Integer, so the client takes an integer.
     ///   - indexID: Index ID. Note: Documented as String; index IDs are returned as Integer, so the client takes an integer.
-    ///   - confidenceLevel: How certain keywords must be.
+    ///   - confidenceLevel: How certain keywords must be. Left out when nil; the service's default is `.medium`.
     /// - Returns: An index with its analysis results. The scene, shot, person, keyword and script payload is not documented.
     /// - Throws: `NCPError`.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use getLatestIndex instead.")
@@ -1893,7 +1900,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         videoAssetID: Int64,
         indexID: Int64,
-        confidenceLevel: ConfidenceLevel = .medium
+        confidenceLevel: ConfidenceLevel? = nil
     ) async throws -> IndexDetails {
         let check = RequestValidation(operationID: "getVideoIndex")
         try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")

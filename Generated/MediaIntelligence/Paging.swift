@@ -17,7 +17,7 @@ extension MediaIntelligenceClient {
     public func listAssetsPages(
         workspaceName: String,
         projectID: Int64,
-        pageSize: Int = 1000
+        pageSize: Int? = nil
     ) -> PageSequence<AssetPage> {
         PageSequence { pageNumber in
             try await self.listAssets(workspaceName: workspaceName, projectID: projectID, pageNumber: pageNumber, pageSize: pageSize)
@@ -41,7 +41,7 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         tagID: Int64? = nil,
         name: String? = nil,
-        pageSize: Int = 10
+        pageSize: Int? = nil
     ) -> PageSequence<PersonTagPage> {
         PageSequence { pageNumber in
             try await self.listPersonTags(workspaceName: workspaceName, pageNumber: pageNumber, tagID: tagID, name: name, pageSize: pageSize)
@@ -63,7 +63,7 @@ extension MediaIntelligenceClient {
     /// It stops after the last page the server reports, on an empty page, and on a repeated page.
     public func listPersonsPages(
         workspaceName: String,
-        pageSize: Int = 1000,
+        pageSize: Int? = nil,
         name: String? = nil,
         tagIDs: [Int64]? = nil
     ) -> PageSequence<PersonPage> {
@@ -88,7 +88,7 @@ extension MediaIntelligenceClient {
     public func getAssetSearchResultPages(
         workspaceName: String,
         searchID: String,
-        pageSize: Int = 50
+        pageSize: Int? = nil
     ) -> PageSequence<SearchResultPage> {
         PageSequence { pageNumber in
             try await self.getAssetSearchResult(workspaceName: workspaceName, searchID: searchID, pageSize: pageSize, pageNumber: pageNumber)
@@ -112,7 +112,7 @@ extension MediaIntelligenceClient {
     public func listVideoAssetsPages(
         workspaceName: String,
         projectID: Int64,
-        pageSize: Int = 1000
+        pageSize: Int? = nil
     ) -> PageSequence<VideoAssetPage> {
         PageSequence { pageNumber in
             try await self.listVideoAssets(workspaceName: workspaceName, projectID: projectID, pageNumber: pageNumber, pageSize: pageSize)
@@ -133,7 +133,7 @@ extension MediaIntelligenceClient {
     /// Every page of `listWorkspaces`, fetched as the sequence is read; `.items` gives the items one by
     /// one. It stops after the last page the server reports, on an empty page, and on a repeated page.
     public func listWorkspacesPages(
-        pageSize: Int = 1000
+        pageSize: Int? = nil
     ) -> PageSequence<WorkspacePage> {
         PageSequence { pageNumber in
             try await self.listWorkspaces(pageNumber: pageNumber, pageSize: pageSize)

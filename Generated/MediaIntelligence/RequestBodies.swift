@@ -177,11 +177,13 @@ struct UpdateProjectBody: Encodable, Sendable {
 
 /// The JSON body of `requestIndexSceneSummary`.
 struct RequestIndexSceneSummaryBody: Encodable, Sendable {
+    var sceneIDs: [Int64]?
     var additionalFields: [String: JSONValue]
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: NCPCodingKey.self)
         try container.encodeAdditionalFields(additionalFields)
+        try container.encodeIfPresent(sceneIDs, forKey: "sceneIds")
     }
 }
 

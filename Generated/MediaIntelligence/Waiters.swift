@@ -123,8 +123,8 @@ extension MediaIntelligenceClient {
     public func waitUntilSearchCompleted(
         workspaceName: String,
         searchID: String,
-        pageSize: Int = 50,
-        pageNumber: Int = 1,
+        pageSize: Int? = nil,
+        pageNumber: Int? = nil,
         policy: WaitPolicy = .default
     ) async throws -> SearchResultPage {
         try await JobWaiter.wait(operationID: "getAssetSearchResult", policy: policy, sleep: client.configuration.sleep) {
