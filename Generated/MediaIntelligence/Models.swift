@@ -1380,7 +1380,8 @@ public struct SceneSummaryProgress: Codable, Sendable, Hashable {
 public struct SceneSummaryInfo: Codable, Sendable, Hashable {
     /// When the last run finished.
     public var lastAnalyzedAt: NCPDateTime?
-    /// Scenes the last run covered; null means all.
+    /// Scenes the last run covered; null means all. Note: Array<String> on the result page
+    /// (mi-get-scene-summary, ja), while the request page types `sceneIds` Array<Integer>.
     public var analyzedSceneIDs: [String]?
 
     /// Creates a value.
