@@ -1,7 +1,8 @@
 extension Lowering {
     /// Page sequences for operations whose pages say where they stand.
     func lowerPagers() -> [PagerModel] {
-        spec.operations.compactMap { operation in
+        var conformingTypes: Set<String> = []
+        return spec.operations.compactMap { operation in
             guard included(operation), let paging = operation.paging, let style = PagingStyle(rawValue: paging.style),
                   style == .pageObject || style == .asyncSearchPage,
                   case .reference(let pageName, _) = operation.result, let pageType = swift.types[pageName],
@@ -20,7 +21,7 @@ extension Lowering {
             // Arguments in the operation's own order, the page number where `pageNum` stands.
             let passed = arguments(of: operation).map { passing($0, as: $0.name == pageParameter.name ? "pageNumber" : nil) }
             return PagerModel(
-                pageType: pageName, itemType: swift.name(of: items.shape),
+                pageType: pageName, declaresConformance: conformingTypes.insert(pageName).inserted, itemType: swift.name(of: items.shape),
                 itemsExpression: itemsField.required && !itemsField.nullable ? itemsExpression : "\(itemsExpression) ?? []",
                 pageNumberExpression: optionalAware(numberField, SwiftNames.escaped(SpecValidator.swiftName(of: numberField))),
                 pageCountExpression: optionalAware(countField, SwiftNames.escaped(SpecValidator.swiftName(of: countField))),
@@ -48,7 +49,7 @@ extension Lowering {
         var docs = DocText.wrap(waiter.description + " Polls `\(operation.id)` with growing, jittered delays until `\(waiter.field)` is one of \(waiter.success.joined(separator: ", ")) (returned) or \(waiter.failure.joined(separator: ", ")) (thrown as `.jobFailed`).")
         docs += ["", "- Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `\(operation.id)`."]
         return WaiterModel(
-            methodName: "waitUntil" + SwiftNames.upperCamel(waiter.name), docLines: docs,
+            methodName: "waitUntil" + SwiftNames.upperCamel(waiter.name), docLines: DocText.lines(docs),
             deprecatedMessage: deprecationMessage(operation),
             parameters: parameterModels(fields, extra: [policy]),
             arguments: passed.joined(separator: ", "),

@@ -17,7 +17,12 @@ extension Lowering {
 
     /// `label: value` for handing a field on to another call: labels never need backticks, values may.
     func passing(_ field: Field, as value: String? = nil) -> String {
-        SpecValidator.swiftName(of: field) + ": " + (value ?? SwiftNames.escaped(SpecValidator.swiftName(of: field)))
+        SpecValidator.swiftName(of: field) + ": " + (value ?? argumentValue(field))
+    }
+
+    /// How a method body reads the argument for `field`.
+    func argumentValue(_ field: Field) -> String {
+        GeneratedNames.argumentValue(swiftName: SpecValidator.swiftName(of: field))
     }
 
     /// A required field is a plain argument; any other is optional and `nil` by default, even with a documented
@@ -28,10 +33,16 @@ extension Lowering {
         return field.required ? (label, type, nil) : (label, type + "?", "nil")
     }
 
+    /// The argument's name inside the body, when it differs from its label.
+    func internalName(_ field: Field) -> String? {
+        let value = argumentValue(field)
+        return value == SwiftNames.escaped(SpecValidator.swiftName(of: field)) ? nil : value
+    }
+
     func parameterModels(_ fields: [Field], extra: [ParameterModel] = []) -> [ParameterModel] {
         var models = fields.map { field -> ParameterModel in
             let (label, type, defaultValue) = parameter(field)
-            return ParameterModel(label: label, type: type, defaultValue: defaultValue, isLast: false)
+            return ParameterModel(label: label, internalName: internalName(field), type: type, defaultValue: defaultValue, isLast: false)
         } + extra
         if !models.isEmpty { models[models.count - 1].isLast = true }
         return models
@@ -48,25 +59,25 @@ extension Lowering {
         let fields = arguments(of: operation)
         let partialBody = operation.body?.partial == true
         let extra = partialBody ? [ParameterModel(label: "additionalFields", type: "[String: JSONValue]", defaultValue: "[:]", isLast: false)] : []
-        let bodyType = operation.body.map { _ in SwiftNames.upperCamel(operation.id) + "Body" }
+        let bodyType = operation.body.map { _ in GeneratedNames.body(operationID: operation.id) }
         var bodyArguments = (operation.body?.properties ?? []).map { passing($0) }
         if partialBody { bodyArguments.append("additionalFields: additionalFields") }
         let (resultType, returns) = resultType(of: operation)
         let parameters = parameterModels(fields, extra: extra)
         let query = operation.parameters.filter { $0.location == .query }.map {
-            QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: SwiftNames.escaped(SpecValidator.swiftName(of: $0)),
-                       commaSeparated: $0.style == "commaSeparated")
+            QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: argumentValue($0),
+                       commaSeparated: $0.style == "commaSeparated", repeated: $0.style == nil && $0.shape.isArray)
         }
         let envelope = envelopeFields(operation)
         return OperationModel(
             name: SwiftNames.escaped(operation.id),
-            docLines: operationDocs(operation, fields: fields),
+            docLines: DocText.lines(operationDocs(operation, fields: fields)),
             deprecatedMessage: deprecationMessage(operation),
             parameters: parameters,
             hasParameters: !parameters.isEmpty,
             returnType: returns ? resultType : nil,
             discardableResult: { if case .undocumented = operation.result { true } else { false } }(),
-            validation: validation(for: fields, rules: operation.body?.rules ?? [], prefix: ""),
+            validation: validation(for: fields, rules: operation.body?.rules ?? [], prefix: "", value: argumentValue),
             method: operation.method.lowercased(),
             pathExpression: pathExpression(operation),
             operationID: SwiftTypes.stringLiteral(operation.id),
@@ -106,13 +117,13 @@ extension Lowering {
 
     /// `"/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))"`: each path parameter encoded as a segment.
     func pathExpression(_ operation: Operation) -> String {
-        var expression = spec.service.basePath
+        var expression = SwiftTypes.literalContent(spec.service.basePath)
         var rest = Substring(operation.path)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            expression += rest[..<open]
+            expression += SwiftTypes.literalContent(String(rest[..<open]))
             let name = String(rest[rest.index(after: open)..<close])
             if let field = operation.parameters.first(where: { $0.name == name }) {
-                let value = SwiftNames.escaped(SpecValidator.swiftName(of: field))
+                let value = argumentValue(field)
                 // Every parameter becomes exactly one segment: `.`, `..` and `/` included.
                 if case .reference(let name) = field.shape, swift.enums[name] != nil {
                     expression += "\\(PercentEncoding.pathSegment(\(value).rawValue))"
@@ -122,7 +133,7 @@ extension Lowering {
             }
             rest = rest[rest.index(after: close)...]
         }
-        return "\"" + expression + rest + "\""
+        return "\"" + expression + SwiftTypes.literalContent(String(rest)) + "\""
     }
 
     func operationDocs(_ operation: Operation, fields: [Field]) -> [String] {
@@ -178,7 +189,7 @@ extension Lowering {
     func lowerBody(_ operation: Operation) -> BodyModel {
         let models = properties(operation.body?.properties ?? [])
         let partial = operation.body?.partial == true
-        return BodyModel(name: SwiftNames.upperCamel(operation.id) + "Body", operationID: operation.id, properties: models,
+        return BodyModel(name: GeneratedNames.body(operationID: operation.id), operationID: operation.id, properties: models,
                          partial: partial, hasCodingKeys: !partial && models.contains(where: \.renamed))
     }
 }

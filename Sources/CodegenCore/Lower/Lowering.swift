@@ -4,12 +4,14 @@ struct Lowering {
     let options: GeneratorOptions
     let swift: SwiftTypes
     let operationsByID: NamedIndex<Operation>
+    let typeGraph: TypeGraph
 
     init(spec: Spec, options: GeneratorOptions) {
         self.spec = spec
         self.options = options
         swift = SwiftTypes(spec: spec)
         operationsByID = NamedIndex(spec.operations, name: \.id)
+        typeGraph = TypeGraph(spec)
     }
 
     func lower() -> RenderModel {
@@ -26,11 +28,13 @@ struct Lowering {
             pagingImportPrefix: pagers.isEmpty ? "" : importPrefix,
             waitersImportPrefix: waiters.isEmpty ? "" : importPrefix,
             serviceName: service.name,
-            clientName: options.clientName ?? service.name + "Client",
+            clientName: GeneratedNames.client(service: service.name, options: options),
+            errorCatalogName: GeneratedNames.errorCatalog(service: service.name),
             title: service.title.isEmpty ? service.name : service.title,
             docLines: DocText.wrap(service.description),
             defaultBaseURL: "https://" + service.host,
-            legacyBaseURLs: service.legacyHosts.map { "https://" + $0 },
+            defaultBaseURLLiteral: SwiftTypes.stringLiteral("https://" + service.host),
+            legacyBaseURLs: "[" + service.legacyHosts.map { "URL(string: \(SwiftTypes.stringLiteral("https://" + $0)))!" }.joined(separator: ", ") + "]",
             types: LoweredSection(spec.types, lowerType),
             enums: LoweredSection(spec.enums, lowerEnum),
             groups: lowerGroups(operations),
@@ -65,14 +69,24 @@ struct Lowering {
 
     // MARK: Types
 
-    func property(_ field: Field, isLast: Bool) -> PropertyModel {
+    /// - Parameter owner: The object type that holds the property, when it is one: a property leading back to it is
+    ///   stored indirectly.
+    func property(_ field: Field, isLast: Bool, owner: String? = nil) -> PropertyModel {
         let optional = !field.required || field.nullable
         let type = swift.name(of: field.shape)
         let defaultLiteral = field.defaultValue.flatMap { swift.literal($0, for: field.shape) }
         let swiftName = SpecValidator.swiftName(of: field)
+        var indirect = false
+        if let owner, case .reference(let target) = field.shape, swift.types[target] != nil {
+            indirect = typeGraph.leadsBack(from: target, to: owner)
+        }
         return PropertyModel(
             name: SwiftNames.escaped(swiftName),
-            wireName: field.name,
+            wireName: SwiftTypes.stringLiteral(field.name),
+            storage: indirect ? "_" + swiftName + "Storage" : nil,
+            storageType: indirect ? "NCPIndirect<\(type)>?" : nil,
+            argumentName: swiftName == "self" ? "_self" : nil,
+            argumentValue: swiftName == "self" ? "_self" : SwiftNames.escaped(swiftName),
             type: optional ? type + "?" : type,
             baseType: type,
             optional: optional,
@@ -83,13 +97,13 @@ struct Lowering {
             isLast: isLast)
     }
 
-    func properties(_ fields: [Field]) -> [PropertyModel] {
-        fields.enumerated().map { property($0.element, isLast: $0.offset == fields.count - 1) }
+    func properties(_ fields: [Field], owner: String? = nil) -> [PropertyModel] {
+        fields.enumerated().map { property($0.element, isLast: $0.offset == fields.count - 1, owner: owner) }
     }
 
     func lowerType(_ type: ObjectType) -> TypeModel {
-        let models = properties(type.properties)
-        let custom = type.partial || type.properties.contains { !$0.wireNames.isEmpty }
+        let models = properties(type.properties, owner: type.name)
+        let custom = type.partial || type.properties.contains { !$0.wireNames.isEmpty } || models.contains { $0.storage != nil }
         let renamed = models.contains(where: \.renamed)
         let known = type.properties.flatMap { [$0.name] + $0.wireNames }
         var docText = type.description
@@ -99,7 +113,8 @@ struct Lowering {
         return TypeModel(
             name: type.name, docLines: DocText.wrap(docText), properties: models, customCoding: custom, partial: type.partial,
             hasCodingKeys: renamed && !custom, knownKeys: known.map(SwiftTypes.stringLiteral).joined(separator: ", "),
-            validation: swift.needsValidation(type) ? validation(for: type.properties, rules: type.rules, prefix: "\\(field).") : nil)
+            validation: swift.needsValidation(type) ? validation(for: type.properties, rules: type.rules, prefix: "\\(field).",
+                                                                     value: { GeneratedNames.propertyValue(swiftName: SpecValidator.swiftName(of: $0)) }) : nil)
     }
 
     func lowerEnum(_ enumType: EnumType) -> EnumModel {
@@ -118,10 +133,11 @@ struct Lowering {
 
     /// Checks for the limits of `fields` (and the types they hold), and the cross-field `rules`.
     /// - Parameter prefix: Put before wire names in messages: `"\(field)."` inside a type, empty in a method.
-    func validation(for fields: [Field], rules: [ObjectRule], prefix: String) -> ValidationModel? {
+    /// - Parameter value: How the code reads a field's value: an argument, or `self.` a property.
+    func validation(for fields: [Field], rules: [ObjectRule], prefix: String, value valueOf: (Field) -> String) -> ValidationModel? {
         var checks: [CheckModel] = []
         for field in fields where swift.needsValidation(field) {
-            let value = SwiftNames.escaped(SpecValidator.swiftName(of: field))
+            let value = valueOf(field)
             let optional = !field.required || field.nullable
             let fieldName = prefix + field.name
             if let arguments = constraintArguments(field.constraints) {
@@ -147,7 +163,7 @@ struct Lowering {
         let ruleModels = rules.map { rule -> RuleModel in
             func pairs(_ value: (_ swiftName: String, _ field: Field?) -> String) -> String {
                 rule.fields.map { name in
-                    let swiftName = byName[name].map { SwiftNames.escaped(SpecValidator.swiftName(of: $0)) } ?? name
+                    let swiftName = byName[name].map(valueOf) ?? name
                     return "\"\(prefix)\(name)\": " + value(swiftName, byName[name])
                 }.joined(separator: ", ")
             }

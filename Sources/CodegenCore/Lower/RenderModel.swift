@@ -16,10 +16,14 @@ struct RenderModel: Sendable {
     var waitersImportPrefix: String
     var serviceName: String
     var clientName: String
+    var errorCatalogName: String
     var title: String
     var docLines: [String]
     var defaultBaseURL: String
-    var legacyBaseURLs: [String]
+    /// `"https://host"` as a Swift string literal.
+    var defaultBaseURLLiteral: String
+    /// `[URL(string: "https://old")!, …]`: the legacy endpoints as one Swift array expression.
+    var legacyBaseURLs: String
     var types: LoweredSection<TypeModel>
     var enums: LoweredSection<EnumModel>
     var groups: [GroupModel]
@@ -32,7 +36,16 @@ struct RenderModel: Sendable {
 
 struct PropertyModel: Sendable {
     var name: String
+    /// The wire name as a Swift string literal.
     var wireName: String
+    /// Where a property that leads back to its own type is stored (`NCPIndirect`), when it does.
+    var storage: String?
+    var storageType: String?
+    /// The memberwise initialiser's name for the argument inside its body, when it differs from `name`: a
+    /// parameter named `self` would hide `self`.
+    var argumentName: String?
+    /// The argument inside the initialiser's body: `argumentName` or `name`.
+    var argumentValue: String
     var type: String
     /// The type without `?`.
     var baseType: String
@@ -94,6 +107,8 @@ struct EnumModel: Sendable {
 
 struct ParameterModel: Sendable {
     var label: String
+    /// The name inside the body, when it differs from the label (see `GeneratedNames.bodyLocals`).
+    var internalName: String?
     var type: String
     var defaultValue: String?
     var isLast: Bool
@@ -103,6 +118,8 @@ struct QueryModel: Sendable {
     var wireName: String
     var value: String
     var commaSeparated: Bool
+    /// An array without a style: `name=a&name=b`.
+    var repeated: Bool
 }
 
 struct OperationModel: Sendable {
@@ -160,6 +177,8 @@ struct ErrorModel: Sendable {
 
 struct PagerModel: Sendable {
     var pageType: String
+    /// Whether this pager declares the page type's `NCPPage` conformance: only the first of those sharing a type.
+    var declaresConformance: Bool
     var itemType: String
     var itemsExpression: String
     var pageNumberExpression: String

@@ -7,19 +7,25 @@ public enum SwiftNames {
         "subscript", "typealias", "var", "break", "case", "continue", "default", "defer", "do", "else",
         "fallthrough", "for", "guard", "if", "in", "repeat", "return", "switch", "where", "while", "as", "any",
         "catch", "false", "is", "nil", "super", "self", "Self", "throw", "throws", "true", "try", "Type", "Protocol",
+        "await", "async", "some", "_",
     ]
 
     /// Acronyms written in one case, as the guidelines ask (`projectID`, `workspaceURL`).
     static let acronyms: [String: String] = ["Id": "ID", "Ids": "IDs", "Url": "URL", "Urls": "URLs"]
 
     /// `workspace_name` → `workspaceName`, `ANALYZE_COMPLETED` → `analyzeCompleted`, `ZH-CN` → `zhCN`,
-    /// `projectId` → `projectID`.
+    /// `projectId` → `projectID`, `16:9` → `_16_9`, `C++` → `cPlusPlus`, `@type` → `type`; a name with no letter
+    /// or digit at all becomes `unnamed`.
     public static func lowerCamel(_ wire: String) -> String {
         let words = split(wire)
-        guard let first = words.first else { return "_" }
+        guard let first = words.first else { return "unnamed" }
         var name = first.lowercased()
+        var previous = first
         for word in words.dropFirst() {
+            // Two numbers in a row keep a separator: `16:9` is not `169`.
+            if previous.last?.isNumber == true, word.first?.isNumber == true { name += "_" }
             name += capitalizedWord(word)
+            previous = word
         }
         if let digit = name.first, digit.isNumber { name = "_" + name }
         return name
@@ -36,16 +42,22 @@ public enum SwiftNames {
         reserved.contains(name) ? "`\(name)`" : name
     }
 
-    /// Splits on `_`, `-`, spaces and lower-to-upper case changes; an all-caps word stays one word.
+    /// Symbols that carry meaning in a name, spelled out; every other character that is not a letter or a digit
+    /// separates words.
+    static let spelledSymbols: [Character: String] = ["+": "Plus", "#": "Sharp", "&": "And", "%": "Percent"]
+
+    /// Splits on every character that is not a letter or a digit, and on lower-to-upper case changes; an
+    /// all-caps word stays one word.
     static func split(_ wire: String) -> [String] {
         var words: [String] = []
         var current = ""
         var previous: Character?
         for character in wire {
-            if character == "_" || character == "-" || character == " " || character == "." {
+            guard character.isLetter || character.isNumber else {
                 if !current.isEmpty { words.append(current) }
                 current = ""
                 previous = nil
+                if let spelled = spelledSymbols[character] { words.append(spelled) }
                 continue
             }
             if let previous, previous.isLowercase || previous.isNumber, character.isUppercase, !current.isEmpty {

@@ -46,17 +46,31 @@ struct SwiftTypes {
         }
     }
 
+    /// Any text as a Swift string literal: the one place text from a spec becomes a literal.
     static func stringLiteral(_ text: String) -> String {
+        "\"" + literalContent(text) + "\""
+    }
+
+    /// The inside of a string literal for any text: quotes and backslashes escaped, and every control character,
+    /// line or paragraph separator written as an escape, so nothing can end the literal or the line.
+    static func literalContent(_ text: String) -> String {
         var escaped = ""
-        for character in text {
-            switch character {
+        escaped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\\": escaped += "\\\\"
             case "\"": escaped += "\\\""
             case "\n": escaped += "\\n"
-            default: escaped.append(character)
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case "\0": escaped += "\\0"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
+                escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default:
+                escaped.unicodeScalars.append(scalar)
             }
         }
-        return "\"\(escaped)\""
+        return escaped
     }
 
     /// Whether values of this shape carry limits that must be checked before sending.
@@ -82,7 +96,10 @@ enum DocText {
     static let width = 100
 
     /// Splits text into lines of at most `width` characters at spaces.
+    /// The one way spec text becomes doc-comment lines: every kind of line break (CR, CRLF, U+2028 …) ends a line,
+    /// and other control characters become spaces, so no text can end the comment and turn into code.
     static func wrap(_ text: String, width: Int = width) -> [String] {
+        let text = commentSafe(text)
         if text.utf8.count <= width, !text.utf8.contains(UInt8(ascii: "\n")) { return [text] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -97,6 +114,31 @@ enum DocText {
             lines.append(line)
         }
         return lines
+    }
+
+    /// Lines assembled from spec text (a list item with a description, say) made safe: any line break inside one
+    /// starts a new doc line instead of ending the comment.
+    static func lines(_ lines: [String]) -> [String] {
+        lines.flatMap { line in commentSafe(line).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// Line breaks as `\n`, other control characters as spaces.
+    static func commentSafe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }) else {
+            return text
+        }
+        var safe = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar.value {
+            case 0x0A where previousWasCR: continue // the LF of a CRLF
+            case 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029: safe += "\n"
+            case 0..<0x20, 0x7F...0x9F: safe += " "
+            default: safe.unicodeScalars.append(scalar)
+            }
+        }
+        return safe
     }
 
     /// `1–100 characters. Must not contain `;`, `|` or `` ` ``.`

@@ -15,10 +15,12 @@ extension RenderModel: MustacheParent {
         case "waitersImportPrefix": text(self.waitersImportPrefix)
         case "serviceName": text(self.serviceName)
         case "clientName": text(self.clientName)
+        case "errorCatalogName": text(self.errorCatalogName)
         case "title": text(self.title)
         case "docLines": lines(self.docLines)
         case "defaultBaseURL": text(self.defaultBaseURL)
-        case "legacyBaseURLs": lines(self.legacyBaseURLs)
+        case "defaultBaseURLLiteral": text(self.defaultBaseURLLiteral)
+        case "legacyBaseURLs": text(self.legacyBaseURLs)
         case "types": self.types
         case "enums": self.enums
         case "groups": self.groups
@@ -37,6 +39,10 @@ extension PropertyModel: MustacheParent {
         switch key {
         case "name": text(self.name)
         case "wireName": text(self.wireName)
+        case "storage": text(self.storage)
+        case "argumentName": text(self.argumentName)
+        case "argumentValue": text(self.argumentValue)
+        case "storageType": text(self.storageType)
         case "type": text(self.type)
         case "baseType": text(self.baseType)
         case "optional": self.optional
@@ -127,6 +133,7 @@ extension ParameterModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "label": text(self.label)
+        case "internalName": text(self.internalName)
         case "type": text(self.type)
         case "defaultValue": text(self.defaultValue)
         case "isLast": self.isLast
@@ -141,6 +148,7 @@ extension QueryModel: MustacheParent {
         case "wireName": text(self.wireName)
         case "value": text(self.value)
         case "commaSeparated": self.commaSeparated
+        case "repeated": self.repeated
         default: nil
         }
     }
@@ -226,6 +234,7 @@ extension PagerModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "pageType": text(self.pageType)
+        case "declaresConformance": self.declaresConformance
         case "itemType": text(self.itemType)
         case "itemsExpression": text(self.itemsExpression)
         case "pageNumberExpression": text(self.pageNumberExpression)

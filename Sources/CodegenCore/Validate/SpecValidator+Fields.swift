@@ -73,6 +73,10 @@ extension SpecValidator {
         if field.style != nil && !(isArray && field.location == .query) {
             diagnostics.error("'style: commaSeparated' applies to query parameters that are arrays, and \(what) is not one", at: field.sourceLocation)
         }
+        if field.location != nil, !isScalarParameter(field.shape, arrayAllowed: field.location == .query) {
+            let kinds = field.location == .query ? "a string, number, boolean or enum, or an array of those" : "a string, number, boolean or enum"
+            diagnostics.error("\(what) is in the \(field.location!.rawValue), so it must be \(kinds)", at: field.sourceLocation)
+        }
         if let low = c.minLength, let high = c.maxLength, low > high {
             diagnostics.error("\(what) has minLength \(low) above maxLength \(high)", at: field.sourceLocation)
         }
@@ -106,6 +110,17 @@ extension SpecValidator {
                properties.contains(where: { fields.contains($0.name) && $0.required }) {
                 diagnostics.error("an 'exactlyOneOf' rule of \(owner) can't name a required property", at: location)
             }
+        }
+    }
+}
+
+extension SpecValidator {
+    /// What a parameter can be written as in a path or a query: no objects, no open JSON, no date-times.
+    func isScalarParameter(_ shape: Shape, arrayAllowed: Bool) -> Bool {
+        switch shape {
+        case .primitive(let primitive): primitive != .json && primitive != .datetime
+        case .reference(let name): enumsByName[name] != nil
+        case .array(let items): arrayAllowed && isScalarParameter(items.shape, arrayAllowed: false)
         }
     }
 }

@@ -69,6 +69,9 @@ extension SpecValidator {
         if !path.hasPrefix("/") {
             diagnostics.error("the path of '\(operation.id)' must start with '/'", at: operation.pathLocation)
         }
+        if let bad = Self.firstNonPathCharacter(in: path) {
+            diagnostics.error("the path of '\(operation.id)' may hold only path characters and {parameters}, not '\(bad)'", at: operation.pathLocation)
+        }
         let placeholders = Self.placeholders(in: path)
         let pathParameters = operation.parameters.filter { $0.location == .path }
         for name in placeholders where !pathParameters.contains(where: { $0.name == name }) {
@@ -81,6 +84,13 @@ extension SpecValidator {
         for name in placeholders where !seen.insert(name).inserted {
             diagnostics.error("the path of '\(operation.id)' names '{\(name)}' twice", at: operation.pathLocation)
         }
+    }
+
+    /// The first character a path may not hold as written: RFC 3986 path characters (unreserved, `%`-escapes,
+    /// sub-delimiters, `:`, `@`, `/`), and braces around parameter names.
+    static func firstNonPathCharacter(in path: String) -> Character? {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~%!$&'()*+,;=:@/{}")
+        return path.first { !allowed.contains($0) }
     }
 
     static func placeholders(in path: String) -> [String] {

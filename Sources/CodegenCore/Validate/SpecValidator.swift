@@ -43,6 +43,10 @@ public struct SpecValidator {
         }
         checkWaiters()
         checkResponseEnumsAreOpen()
+        let graph = TypeGraph(spec)
+        for type in spec.types where graph.requiresItself(type.name) {
+            diagnostics.error("type '\(type.name)' requires a value of its own type through required properties, so no finite value exists; make one of them optional", at: type.location)
+        }
     }
 
     // MARK: Service and names
@@ -55,6 +59,11 @@ public struct SpecValidator {
         }
         if !service.basePath.hasPrefix("/") {
             diagnostics.error("'basePath' must start with '/', not '\(service.basePath)'", at: service.location)
+        } else if let bad = Self.firstNonPathCharacter(in: service.basePath) ?? service.basePath.first(where: { $0 == "{" || $0 == "}" }) {
+            diagnostics.error("'basePath' may hold only path characters, not '\(bad)'", at: service.location)
+        }
+        for host in [service.host] + service.legacyHosts where !Self.isBareHost(host) {
+            diagnostics.error("'\(host)' must be a bare host name with an optional port, such as 'api.example.com' or 'localhost:8080' (no scheme, path or spaces)", at: service.location)
         }
     }
 
@@ -62,9 +71,14 @@ public struct SpecValidator {
     mutating func checkUniqueNames() {
         var seen: [String: SourceLocation] = [:]
         let named = spec.types.map { ($0.name, $0.location, "type") } + spec.enums.map { ($0.name, $0.location, "enum") }
+        let declared = generatedDeclarations()
         for (name, location, kind) in named {
             if !isSwiftIdentifier(name) || name.first?.isUppercase != true {
                 diagnostics.error("\(kind) name '\(name)' must be an UpperCamelCase Swift identifier", at: location)
+            } else if GeneratedNames.referencedTypes.contains(name) {
+                diagnostics.error("\(kind) name '\(name)' would hide the type of that name the generated code uses; choose another name", at: location)
+            } else if let what = declared[name] {
+                diagnostics.error("\(kind) name '\(name)' is the name of \(what), which the generated code declares; choose another name", at: location)
             }
             if let first = seen[name] {
                 diagnostics.error("\(kind) '\(name)' is declared twice; the first is at \(first)", at: location)
@@ -75,6 +89,16 @@ public struct SpecValidator {
         checkDuplicates(spec.waiters.map { ($0.name, $0.location) }, what: "waiter")
         checkDuplicates(spec.groups.map { ($0.key, $0.location) }, what: "group")
         checkDuplicates(spec.sharedParameters.map { ($0.name, $0.sourceLocation) }, what: "shared parameter")
+    }
+
+    /// The types the generated code declares for this spec, with what each is.
+    func generatedDeclarations() -> [String: String] {
+        var declared = [GeneratedNames.client(service: spec.service.name): "the client",
+                        GeneratedNames.errorCatalog(service: spec.service.name): "the error catalog"]
+        for operation in spec.operations where operation.body != nil {
+            declared[GeneratedNames.body(operationID: operation.id)] = "the body of '\(operation.id)'"
+        }
+        return declared
     }
 
     mutating func checkDuplicates(_ items: [(String, SourceLocation)], what: String) {
@@ -108,6 +132,9 @@ public struct SpecValidator {
             for value in enumType.values {
                 if let swiftName = value.swiftName, !isSwiftIdentifier(swiftName) {
                     diagnostics.error("swiftName '\(swiftName)' is not a Swift identifier", at: value.location)
+                }
+                if enumType.open, (value.swiftName ?? SwiftNames.lowerCamel(value.value)) == "unknown" {
+                    diagnostics.error("value '\(value.value)' of the open enum '\(enumType.name)' becomes the case 'unknown', which open enums keep for values they don't know; give it a 'swiftName'", at: value.location)
                 }
             }
         }
@@ -144,6 +171,21 @@ public struct SpecValidator {
                 }
             }
         }
+    }
+
+    /// `api.example.com`, `localhost:8080`, `[::1]:443`: what goes between `https://` and the path.
+    static func isBareHost(_ host: String) -> Bool {
+        var name = Substring(host)
+        if let colon = name.lastIndex(of: ":"), !name.hasSuffix("]"), !name.hasPrefix("[") || name[..<colon].hasSuffix("]") {
+            let port = name[name.index(after: colon)...]
+            guard !port.isEmpty, port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber), let number = Int(port), (1...65535).contains(number) else { return false }
+            name = name[..<colon]
+        }
+        if name.hasPrefix("["), name.hasSuffix("]") {
+            return name.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } && name.count > 2
+        }
+        return !name.isEmpty && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "." }
+            && !name.hasPrefix(".") && !name.hasPrefix("-")
     }
 
     func isSwiftIdentifier(_ name: String) -> Bool {

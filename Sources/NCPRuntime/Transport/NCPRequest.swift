@@ -38,6 +38,21 @@ public struct NCPRequest: Sendable {
         queryItems.append(PercentEncoding.encode(name) + "=" + values.map { PercentEncoding.encode($0.description) }.joined(separator: ","))
     }
 
+    /// Adds `name=a,b,c` for enums: each wire value encoded, the commas left as they are.
+    public mutating func appendCommaSeparatedQuery<Value: RawRepresentable>(_ name: String, _ values: [Value]?) where Value.RawValue == String {
+        appendCommaSeparatedQuery(name, values?.map(\.rawValue))
+    }
+
+    /// Adds `name=a&name=b`: one pair per value, for query arrays without a style.
+    public mutating func appendRepeatedQuery(_ name: String, _ values: [some CustomStringConvertible]?) {
+        for value in values ?? [] { appendQuery(name, value) }
+    }
+
+    /// Adds `name=a&name=b` for enums.
+    public mutating func appendRepeatedQuery<Value: RawRepresentable>(_ name: String, _ values: [Value]?) where Value.RawValue == String {
+        appendRepeatedQuery(name, values?.map(\.rawValue))
+    }
+
     /// Adds an enum's raw value.
     public mutating func appendQuery<Value: RawRepresentable>(_ name: String, _ value: Value?) where Value.RawValue == String {
         appendQuery(name, value?.rawValue)

@@ -43,3 +43,27 @@ extension KeyedEncodingContainer where Key == NCPCodingKey {
         }
     }
 }
+
+/// A value kept out of line, so a generated struct can hold a value of its own type (a tree node's parent).
+/// It encodes and decodes as the value itself.
+public final class NCPIndirect<Value: Codable & Hashable & Sendable>: Codable, Hashable, Sendable {
+    /// The value.
+    public let value: Value
+
+    /// Wraps a value.
+    public init(_ value: Value) {
+        self.value = value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        value = try Value(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
+    }
+
+    public static func == (lhs: NCPIndirect, rhs: NCPIndirect) -> Bool { lhs.value == rhs.value }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}

@@ -1,0 +1,52 @@
+/// The names the generated code declares for itself, and the types it refers to by their plain names: decided
+/// here once, so lowering uses them and the validator can refuse a spec whose own names would collide with them.
+public enum GeneratedNames {
+    /// `MediaIntelligence` → `MediaIntelligenceClient`, unless the options name the client.
+    public static func client(service: String, options: GeneratorOptions = GeneratorOptions()) -> String {
+        options.clientName ?? service + "Client"
+    }
+
+    /// The enum that lists the service's error codes.
+    public static func errorCatalog(service: String) -> String {
+        service + "ErrorCatalog"
+    }
+
+    /// The struct an operation's body is encoded from.
+    public static func body(operationID: String) -> String {
+        SwiftNames.upperCamel(operationID) + "Body"
+    }
+
+    /// Names the generated method bodies give their own locals, or use for the client's members: an argument of
+    /// one of these names keeps its label but is called `<name>Argument` inside the body.
+    public static let bodyLocals: Set<String> = ["check", "request", "envelope", "result", "client", "policy", "self", "index", "item",
+                                                 "field"]
+
+    /// Names a type's `validate(_ check:field:)` gives its parameters and loop variables: a property of one of
+    /// these names is read as `self.<name>` there.
+    public static let validationLocals: Set<String> = ["check", "field", "index", "item"]
+
+    /// How a type's validation reads one of its properties.
+    public static func propertyValue(swiftName: String) -> String {
+        validationLocals.contains(swiftName) ? "self." + swiftName : SwiftNames.escaped(swiftName)
+    }
+
+    /// The name a method body reads an argument by.
+    public static func argumentValue(swiftName: String) -> String {
+        bodyLocals.contains(swiftName) ? swiftName + "Argument" : SwiftNames.escaped(swiftName)
+    }
+
+    /// Every type the generated files name without a module: a spec type or enum of one of these names would hide
+    /// it and break the code around it.
+    public static let referencedTypes: Set<String> = [
+        // Swift and Foundation
+        "Swift", "Foundation", "String", "Int", "Int64", "Double", "Bool", "Array", "Dictionary", "Optional", "Set",
+        "URL", "Data", "Date", "Error", "Codable", "Encodable", "Decodable", "Encoder", "Decoder", "Sendable",
+        "Hashable", "Equatable", "CaseIterable", "RawRepresentable", "CodingKey", "CodingKeys", "KeyValuePairs",
+        "KeyedDecodingContainer", "KeyedEncodingContainer", "Duration", "Self", "Type", "Protocol", "Any", "AnyObject",
+        // NCPRuntime
+        "NCPRuntime", "NCPClient", "NCPClientConfiguration", "NCPRequest", "NCPResponse", "NCPError", "NCPNoResult",
+        "NCPEnvelope", "NCPCodingKey", "NCPDateTime", "NCPPage", "JSONValue", "RequestValidation", "PercentEncoding",
+        "PageSequence", "PageItemSequence", "JobWaiter", "JobState", "WaitPolicy", "RetryPolicy", "ServiceErrorCode",
+        "GatewayErrorCode", "CredentialProvider", "CredentialProviderChain",
+    ]
+}
