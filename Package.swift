@@ -8,6 +8,34 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// Every generated golden under `Tests/Snippets` and `Tests/Corpus` is compiled as a module of its own, so a
+/// spec that validates but generates Swift that doesn't compile (or warns) fails the build. The folders are listed
+/// here rather than read from disk because SwiftPM caches the manifest by its text; `CorpusTests` checks that
+/// the lists name every folder.
+let compiledSnippets = [
+    "closed-enum", "comma-query-array", "delete-with-body", "deprecated-operation", "open-enum",
+    "optional-and-nested", "partial-type", "swift-name-collision-fix", "wire-name-alias",
+]
+let compiledCorpus = [
+    "array-of-arrays", "case-collision-by-acronym", "custom-client-name", "datetime-and-json-bodies",
+    "deep-nesting", "delete-and-head-variants", "deprecation-text", "enum-path-parameter", "enum-query-arrays",
+    "enum-symbol-values", "enum-unknown-value", "envelope-fields-odd", "every-primitive-default",
+    "example-with-odd-values", "forbidden-characters-quotes", "generated-local-names", "group-keyword-title",
+    "huge-default", "internal-access", "keyword-parameters", "keyword-properties", "long-unbreakable-words",
+    "many-params", "notes-and-since", "nullable-required", "numbers-as-names", "operation-named-like-keywords",
+    "optional-body-only", "partial-with-additional-fields", "query-and-body-same-name", "rate-limit-notes",
+    "recursion-through-optional", "service-name-lowercase-group", "shared-page-type",
+    "standard-type-names-as-properties", "text-with-control-characters", "two-legacy-hosts",
+    "type-named-like-generated", "undocumented-results", "unicode-names", "waiter-names", "wire-name-symbols",
+]
+let compiledGoldens: [Target] = [("Snippets", compiledSnippets), ("Corpus", compiledCorpus)].flatMap { folder, entries in
+    entries.map { entry -> Target in
+        let words = entry.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        let name = folder + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return .target(name: name, dependencies: ["NCPRuntime"], path: "Tests/\(folder)/\(entry)", swiftSettings: strictSettings)
+    }
+}
+
 let package = Package(
     name: "ncp-media-intelligence",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
@@ -161,12 +189,18 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strictSettings
         ),
-        // The kitchen-sink snippet's golden output, compiled: a golden that doesn't compile fails the build.
+        // The kitchen-sink snippet's golden output, compiled and called by the generated-client tests.
         .target(
             name: "KitchenSinkClient",
             dependencies: ["NCPRuntime"],
             path: "Tests/Snippets/kitchen-sink",
             swiftSettings: strictSettings
         ),
-    ]
+        // Depends on every other compiled golden, so `swift test` builds them all.
+        .testTarget(
+            name: "CompiledGoldenTests",
+            dependencies: compiledGoldens.map { .target(name: $0.name) },
+            swiftSettings: strictSettings
+        ),
+    ] + compiledGoldens
 )

@@ -51,7 +51,7 @@ import Testing
     @Test func userTemplatesReplaceTheBuiltInOnes() throws {
         var templates = try TemplateSet.load(directory: Self.templates)
         templates.sources["client"] = "{{% CONTENT_TYPE: TEXT}}\n// {{clientName}} for {{title}} <&>\n"
-        let spec = SnippetTests.directory.appendingPathComponent("open-enum.yaml").path
+        let spec = SnippetTests.folder.directory.appendingPathComponent("open-enum.yaml").path
         let files = try Generator.generate(specPaths: [spec], templates: templates).files
         #expect(files.first { $0.name == "Client.swift" }?.contents == "// DemoClient for Demo <&>\n")
     }
@@ -59,7 +59,7 @@ import Testing
     @Test func aMissingOrBrokenTemplateIsAClearError() throws {
         var templates = try TemplateSet.load(directory: Self.templates)
         templates.sources["waiters"] = nil
-        let spec = SnippetTests.directory.appendingPathComponent("open-enum.yaml").path
+        let spec = SnippetTests.folder.directory.appendingPathComponent("open-enum.yaml").path
         #expect(throws: GenerationError(message: "\(Self.templates): the template 'waiters.mustache' is missing")) {
             try Generator.generate(specPaths: [spec], templates: templates)
         }
