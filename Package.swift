@@ -199,7 +199,7 @@ let package = Package(
         // Depends on every other compiled golden, so `swift test` builds them all.
         .testTarget(
             name: "CompiledGoldenTests",
-            dependencies: compiledGoldens.map { .target(name: $0.name) },
+            dependencies: ["TestSupport", "NCPRuntime"] + compiledGoldens.map { .target(name: $0.name) },
             swiftSettings: strictSettings
         ),
     ] + compiledGoldens
