@@ -27,6 +27,7 @@ let compiledCorpus = [
     "recursion-through-optional", "service-name-lowercase-group", "shared-page-type",
     "standard-type-names-as-properties", "text-with-control-characters", "two-legacy-hosts",
     "type-named-like-generated", "undocumented-results", "unicode-names", "waiter-names", "wire-name-symbols",
+    "yaml-merge-keys",
 ]
 let compiledGoldens: [Target] = [("Snippets", compiledSnippets), ("Corpus", compiledCorpus)].flatMap { folder, entries in
     entries.map { entry -> Target in

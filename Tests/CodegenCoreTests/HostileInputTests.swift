@@ -30,8 +30,25 @@ import Testing
     }
 
     @Test func invalidUTF8() throws {
-        let diagnostics = try compile(bytes: Data([0x73, 0x65, 0x72, 0xC3, 0x28, 0xFF, 0x0A]))
-        #expect(diagnostics.map(\.message) == ["the file is not UTF-8 text"])
+        let diagnostics = try compile(bytes: Data([0x61, 0x3A, 0x20, 0x31, 0x0A, 0x73, 0x65, 0x72, 0xC3, 0x28, 0xFF, 0x0A]))
+        // At the bad bytes, as an editor counts: line 2, the fourth character.
+        #expect(diagnostics.map(\.message) == ["the file is not UTF-8 text: the bytes here are not valid UTF-8"])
+        #expect(diagnostics.first.map { [$0.location.line, $0.location.column] } == [2, 4])
+    }
+
+    @Test func controlCharactersAndSeparatorsAreRefusedWhereTheyStand() {
+        #expect(compile("service: { name: A }\n# a \u{2028} b\n").map(\.description)
+                == ["hostile.yaml:2:5: error: the control character U+2028 can't stand in a YAML file as is; write it as \\u2028 inside a double-quoted string"])
+        #expect(compile("a: 1\r\nb: \"x\u{1B}\"\n").map(\.description)
+                == ["hostile.yaml:2:6: error: the control character U+001B can't stand in a YAML file as is; write it as \\x1B inside a double-quoted string"])
+    }
+
+    @Test func anUnclosedQuoteOrBracketIsReportedWhereItOpens() {
+        let quote = compile("service: { name: A, host: a.com, basePath: /v1 }\ngroups:\n  things: { title: \"Things }\nenums: {}\n")
+        #expect(quote.map(\.description) == ["hostile.yaml:3:20: error: invalid YAML: this quoted string is never closed (found unexpected end of stream at line 5)"])
+        let bracket = compile("groups:\n  things: [ { title: Things }\nenums: {}\n")
+        #expect(bracket.first?.location.line == 2)
+        #expect(bracket.first?.location.column == 11)
     }
 
     @Test func tenMegabyteFileIsRefusedBeforeParsing() throws {

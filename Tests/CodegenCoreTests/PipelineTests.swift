@@ -20,6 +20,25 @@ import Testing
         #expect(FileManager.default.contents(atPath: output.appendingPathComponent("Models.swift").path) == before)
     }
 
+    /// One extra `{` in the real spec's types file is one error where the brace opens, not dozens of follow-on
+    /// "undefined type" errors for the types that file would have declared.
+    @Test func aSyntaxErrorInOneFileDoesNotCascade() throws {
+        let copy = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let spec = copy.appendingPathComponent("spec")
+        try FileManager.default.copyItem(at: TestPaths.spec, to: spec)
+        let types = spec.appendingPathComponent("types.yaml")
+        var lines = try String(contentsOf: types, encoding: .utf8).components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.contains("workspaceUrl:") })
+        lines[index] = lines[index].replacingOccurrences(of: "description: ", with: "description: { ")
+        try lines.joined(separator: "\n").write(to: types, atomically: true, encoding: .utf8)
+        let (_, diagnostics) = SpecCompiler.compile(paths: [spec.path])
+        #expect(diagnostics.count == 1, "\(diagnostics.map(\.description))")
+        #expect(diagnostics.first?.location.file == types.path)
+        #expect(diagnostics.first?.location.line == index + 1)
+        #expect(diagnostics.first?.message.contains("is never closed") == true)
+    }
+
     @Test func onlyChangedFilesAreRewrittenAndStaleGeneratedFilesRemoved() throws {
         let output = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }

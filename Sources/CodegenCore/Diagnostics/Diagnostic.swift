@@ -16,6 +16,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     /// What is wrong, in one sentence.
     public var message: String
+    /// A name that doesn't resolve: not worth reporting while a file that may declare it couldn't be read.
+    var isUnresolvedName = false
 
     /// Creates a diagnostic.
     public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
@@ -47,6 +49,25 @@ public struct Diagnostics: Sendable {
         all.append(Diagnostic(.error, at: location, message))
     }
 
+    /// Records an error about a name that doesn't resolve (an undefined type, operation, group …).
+    public mutating func unresolved(_ message: String, at location: SourceLocation) {
+        var diagnostic = Diagnostic(.error, at: location, message)
+        diagnostic.isUnresolvedName = true
+        all.append(diagnostic)
+    }
+
+    /// Whether a spec file could not be parsed at all.
+    public internal(set) var hasUnreadableFiles = false
+
+    /// Drops the errors about names that don't resolve when a file could not be read: it may declare them, and
+    /// dozens of follow-on errors would bury the one that matters.
+    var withoutFollowOnErrors: Diagnostics {
+        guard hasUnreadableFiles else { return self }
+        var kept = self
+        kept.all.removeAll(where: \.isUnresolvedName)
+        return kept
+    }
+
     /// Records a warning.
     public mutating func warning(_ message: String, at location: SourceLocation) {
         all.append(Diagnostic(.warning, at: location, message))
@@ -55,6 +76,7 @@ public struct Diagnostics: Sendable {
     /// Adds every problem of another collection.
     public mutating func append(contentsOf other: Diagnostics) {
         all.append(contentsOf: other.all)
+        hasUnreadableFiles = hasUnreadableFiles || other.hasUnreadableFiles
     }
 
     /// The problems sorted by file, line and column, so output is stable whatever the order of checks.

@@ -51,7 +51,7 @@ final class NodeReader {
             return nil
         }
         var fields = Fields(location: location(of: node))
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in merged(mapping) {
             guard let key = keyNode.scalar?.string else {
                 error("keys of \(what) must be plain strings", at: keyNode)
                 continue
@@ -69,6 +69,39 @@ final class NodeReader {
         return fields
     }
 
+    /// A mapping's pairs with YAML merge keys expanded: `<<: *base` (or `<<: [*a, *b]`) brings in the pairs of
+    /// the mappings named, where it stands; keys written in the mapping itself win, then earlier merged mappings.
+    func merged(_ mapping: Node.Mapping, depth: Int = 0) -> [(Node, Node)] {
+        let explicit = Set(mapping.compactMap { key, _ in key.scalar?.string == "<<" ? nil : key.scalar?.string })
+        var seen = explicit
+        var pairs: [(Node, Node)] = []
+        for (key, value) in mapping {
+            guard key.scalar?.string == "<<" else {
+                pairs.append((key, value))
+                continue
+            }
+            let sources: [Node]
+            switch value {
+            case .mapping: sources = [value]
+            case .sequence(let items): sources = Array(items)
+            default:
+                error("'<<' merges mappings: give it an alias of a mapping (`<<: *base`) or a list of them", at: value)
+                continue
+            }
+            for source in sources {
+                guard case .mapping(let base) = source, depth < 16 else {
+                    error("'<<' merges mappings, and this is \(kindName(of: source))", at: source)
+                    continue
+                }
+                for (baseKey, baseValue) in merged(base, depth: depth + 1) {
+                    guard let name = baseKey.scalar?.string, seen.insert(name).inserted else { continue }
+                    pairs.append((baseKey, baseValue))
+                }
+            }
+        }
+        return pairs
+    }
+
     /// The pairs of a mapping whose keys are names chosen by the spec's author, in file order.
     func namedEntries(_ node: Node, what: String) -> [(name: String, location: SourceLocation, value: Node)] {
         guard spend(node) else { return [] }
@@ -77,7 +110,7 @@ final class NodeReader {
             return []
         }
         var entries: [(String, SourceLocation, Node)] = []
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in merged(mapping) {
             guard let key = keyNode.scalar?.string, !key.isEmpty else {
                 error("names in \(what) must be non-empty strings", at: keyNode)
                 continue

@@ -94,6 +94,7 @@ struct SpecDecoder {
         service.authentication = reader.string(fields["authentication"], key: "authentication") ?? ""
         service.docs = reader.string(fields["docs"], key: "docs") ?? ""
         service.notes = reader.strings(fields["notes"], key: "notes") ?? []
+        service.keyLocations = fields.keyLocations
         return service
     }
 

@@ -17,6 +17,7 @@ public enum SpecLoader {
         for source in sources {
             guard let root = YAMLParser.parse(source, into: &diagnostics) else {
                 unreadableFiles += 1
+                diagnostics.hasUnreadableFiles = true
                 continue
             }
             let reader = NodeReader(file: source.path)
@@ -39,7 +40,7 @@ public enum SpecLoader {
             spec.operations[index].parameters = spec.operations[index].parameters.compactMap { parameter in
                 guard parameter.style == "shared" else { return parameter }
                 guard var definition = shared[parameter.name] else {
-                    diagnostics.error("'\(parameter.name)' is not a shared parameter\(Suggestion.hint(for: parameter.name, in: shared.keys.sorted()))",
+                    diagnostics.unresolved("'\(parameter.name)' is not a shared parameter\(Suggestion.hint(for: parameter.name, in: shared.keys.sorted()))",
                                       at: parameter.sourceLocation)
                     return nil
                 }
@@ -68,6 +69,6 @@ public enum SpecCompiler {
         var diagnostics = loadDiagnostics
         // Semantic checks run even after load errors, so one run reports the problems of every readable file.
         diagnostics.append(contentsOf: SpecValidator.validate(spec))
-        return (spec, diagnostics.sorted)
+        return (spec, diagnostics.withoutFollowOnErrors.sorted)
     }
 }

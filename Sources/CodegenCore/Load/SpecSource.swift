@@ -36,7 +36,9 @@ public enum SpecFiles {
             for file in files {
                 switch readText(of: file) {
                 case .success(let text): sources.append(SpecSource(path: file, text: text))
-                case .failure(let problem): diagnostics.error(problem.message, at: .start(of: file))
+                case .failure(let problem):
+                    diagnostics.error(problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column))
+                    diagnostics.hasUnreadableFiles = true
                 }
             }
         }
@@ -55,7 +57,11 @@ public enum SpecFiles {
         return files.sorted()
     }
 
-    struct ReadProblem: Error { var message: String }
+    struct ReadProblem: Error {
+        var message: String
+        var line = 1
+        var column = 1
+    }
 
     /// The file's text, or why it can't be a spec: too large, not UTF-8, binary.
     static func readText(of file: String) -> Result<String, ReadProblem> {
@@ -73,12 +79,13 @@ public enum SpecFiles {
 
     /// Checks that bytes are UTF-8 text without NUL bytes.
     static func decodeText(_ data: Data) -> Result<String, ReadProblem> {
-        if data.contains(0) {
-            return .failure(ReadProblem(message: "the file holds binary data (a NUL byte), not YAML text"))
+        if let nul = data.firstIndex(of: 0) {
+            let place = TextCheck.firstInvalidUTF8(in: data[..<nul] + [0xFF]) ?? (1, 1)
+            return .failure(ReadProblem(message: "the file holds binary data (a NUL byte), not YAML text", line: place.line, column: place.column))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(ReadProblem(message: "the file is not UTF-8 text"))
+        if let place = TextCheck.firstInvalidUTF8(in: data) {
+            return .failure(ReadProblem(message: "the file is not UTF-8 text: the bytes here are not valid UTF-8", line: place.line, column: place.column))
         }
-        return .success(text)
+        return .success(String(decoding: data, as: UTF8.self))
     }
 }

@@ -11,6 +11,10 @@ enum YAMLParser {
             diagnostics.error("the file is empty", at: .start(of: source.path))
             return nil
         }
+        if let problem = TextCheck.firstProblem(in: source.text) {
+            diagnostics.error(problem.message, at: SourceLocation(file: source.path, line: problem.line, column: problem.column))
+            return nil
+        }
         if let tooDeep = firstOverlyNestedPlace(in: source.text) {
             diagnostics.error("the YAML is nested more than \(maximumNesting) levels deep", at: SourceLocation(file: source.path, line: tooDeep.line, column: tooDeep.column))
             return nil
@@ -76,12 +80,27 @@ enum YAMLParser {
         return nil
     }
 
+    /// libyaml's contexts that name the construct an error happened inside.
+    static func opensSomething(_ context: String) -> Bool {
+        ["while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping"].contains { context.hasPrefix($0) }
+    }
+
+    static func openedThing(_ context: String) -> String {
+        if context.hasPrefix("while scanning a quoted scalar") { return "quoted string" }
+        return context.hasPrefix("while parsing a flow sequence") ? "'['" : "'{'"
+    }
+
     /// A located, readable message for a libyaml or Yams error.
     static func describe(_ error: YamlError, file: String) -> (SourceLocation, String) {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            // An unclosed quote or bracket is found only where the file (or the flow) ends; what the user must fix
+            // is where it opens, which libyaml gives as the context.
+            if let context, opensSomething(context.text) {
+                return (at(context.mark), "invalid YAML: this \(openedThing(context.text)) is never closed (\(problem) at line \(mark.line))")
+            }
             let contextText = context.map { " \($0.text)" } ?? ""
             return (at(mark), "invalid YAML: \(problem)\(contextText)")
         case .reader(let problem, _, _, _):

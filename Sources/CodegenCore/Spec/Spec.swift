@@ -47,6 +47,13 @@ public struct Service: Sendable {
     public var docs = ""
     public var notes: [String] = []
     public var location = SourceLocation(file: "", line: 0, column: 0)
+    /// Where each key of the service was written, for diagnostics about one of them.
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    /// Where `key` was written, or the service itself.
+    public func location(of key: String) -> SourceLocation {
+        keyLocations[key] ?? location
+    }
 
     /// An empty service, filled in by the loader.
     public init() {}

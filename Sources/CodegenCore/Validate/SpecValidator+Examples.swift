@@ -79,14 +79,14 @@ extension SpecValidator {
         for waiter in spec.waiters {
             let owner = "waiter '\(waiter.name)'"
             for id in waiter.startedBy where operationsByID[id] == nil {
-                diagnostics.error("\(owner) is started by the undefined operation '\(id)'\(Suggestion.hint(for: id, in: operationsByID.names.sorted()))", at: waiter.location)
+                diagnostics.unresolved("\(owner) is started by the undefined operation '\(id)'\(Suggestion.hint(for: id, in: operationsByID.names.sorted()))", at: waiter.location)
             }
             guard let operation = operationsByID[waiter.operation] else {
-                diagnostics.error("\(owner) polls the undefined operation '\(waiter.operation)'\(Suggestion.hint(for: waiter.operation, in: operationsByID.names.sorted()))", at: waiter.location)
+                diagnostics.unresolved("\(owner) polls the undefined operation '\(waiter.operation)'\(Suggestion.hint(for: waiter.operation, in: operationsByID.names.sorted()))", at: waiter.location)
                 continue
             }
             guard case .reference(let typeName, _) = operation.result, let type = typesByName[typeName] else {
-                diagnostics.error("\(owner) polls '\(operation.id)', whose result is not a documented object", at: waiter.location)
+                diagnostics.unresolved("\(owner) polls '\(operation.id)', whose result is not a documented object", at: waiter.location)
                 continue
             }
             guard let field = type.properties.first(where: { $0.name == waiter.field }) else {

@@ -44,7 +44,7 @@ extension SpecValidator {
         case .reference(let name):
             if typesByName[name] == nil && enumsByName[name] == nil {
                 let known = spec.types.map(\.name) + spec.enums.map(\.name) + Primitive.allCases.map(\.rawValue) + ["array"]
-                diagnostics.error("\(what) has the undefined type '\(name)'\(Suggestion.hint(for: name, in: known))", at: location)
+                diagnostics.unresolved("\(what) has the undefined type '\(name)'\(Suggestion.hint(for: name, in: known))", at: location)
             }
         case .array(let items):
             checkField(items, owner: what)
@@ -98,7 +98,7 @@ extension SpecValidator {
                 diagnostics.error("a rule of \(owner) names '\(name)', which is not one of its properties\(Suggestion.hint(for: name, in: names))", at: rule.location)
             }
             if let code = rule.error, !spec.errors.contains(where: { $0.code == code }) {
-                diagnostics.error("a rule of \(owner) names the undefined error code '\(code)'", at: rule.location)
+                diagnostics.unresolved("a rule of \(owner) names the undefined error code '\(code)'", at: rule.location)
             }
             if case .maxItemsInAll(let fields, let max, _, let location) = rule {
                 if max < 1 { diagnostics.error("'max' of a rule of \(owner) must be at least 1", at: location) }

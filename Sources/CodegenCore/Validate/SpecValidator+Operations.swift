@@ -19,7 +19,7 @@ extension SpecValidator {
     mutating func checkOperation(_ operation: Operation) {
         let owner = "operation '\(operation.id)'"
         if !spec.groups.isEmpty, !spec.groups.contains(where: { $0.key == operation.group }) {
-            diagnostics.error("\(owner) is in the undefined group '\(operation.group)'\(Suggestion.hint(for: operation.group, in: spec.groups.map(\.key)))", at: operation.location)
+            diagnostics.unresolved("\(owner) is in the undefined group '\(operation.group)'\(Suggestion.hint(for: operation.group, in: spec.groups.map(\.key)))", at: operation.location)
         }
         checkPath(operation)
         if let host = operation.host, host != spec.service.host {
@@ -45,14 +45,14 @@ extension SpecValidator {
                 diagnostics.error("the removal date '\(deprecated.removal)' of \(owner) must be YYYY-MM or YYYY-MM-DD", at: deprecated.location)
             }
             if let replacement = deprecated.replacement, operationsByID[replacement] == nil {
-                diagnostics.error("\(owner) is replaced by the undefined operation '\(replacement)'\(Suggestion.hint(for: replacement, in: operationsByID.names.filter { $0 != operation.id }.sorted()))", at: deprecated.location)
+                diagnostics.unresolved("\(owner) is replaced by the undefined operation '\(replacement)'\(Suggestion.hint(for: replacement, in: operationsByID.names.filter { $0 != operation.id }.sorted()))", at: deprecated.location)
             }
         }
         for reference in operation.errors where !spec.errors.contains(where: { $0.code == reference.code }) {
-            diagnostics.error("\(owner) lists the undefined error code '\(reference.code)'", at: reference.location)
+            diagnostics.unresolved("\(owner) lists the undefined error code '\(reference.code)'", at: reference.location)
         }
         if let waiter = operation.starts, !spec.waiters.contains(where: { $0.name == waiter }) {
-            diagnostics.error("\(owner) starts the undefined waiter '\(waiter)'\(Suggestion.hint(for: waiter, in: spec.waiters.map(\.name)))", at: operation.location)
+            diagnostics.unresolved("\(owner) starts the undefined waiter '\(waiter)'\(Suggestion.hint(for: waiter, in: spec.waiters.map(\.name)))", at: operation.location)
         }
         if let rateLimit = operation.rateLimit, rateLimit.limit <= 0 {
             diagnostics.error("the rate limit of \(owner) must be positive", at: rateLimit.location)
@@ -112,7 +112,7 @@ extension SpecValidator {
             if enumsByName[name] != nil {
                 diagnostics.error("the result of '\(operation.id)' is the enum '\(name)'; a result must be an object type", at: location)
             } else {
-                diagnostics.error("the result of '\(operation.id)' is the undefined type '\(name)'\(Suggestion.hint(for: name, in: typesByName.names.sorted()))", at: location)
+                diagnostics.unresolved("the result of '\(operation.id)' is the undefined type '\(name)'\(Suggestion.hint(for: name, in: typesByName.names.sorted()))", at: location)
             }
         }
     }

@@ -55,15 +55,15 @@ public struct SpecValidator {
         let service = spec.service
         guard !service.name.isEmpty else { return }
         if !isSwiftIdentifier(service.name) {
-            diagnostics.error("the service name '\(service.name)' must be a Swift identifier (it names the module's client)", at: service.location)
+            diagnostics.error("the service name '\(service.name)' must be a Swift identifier (it names the module's client)", at: service.location(of: "name"))
         }
         if !service.basePath.hasPrefix("/") {
-            diagnostics.error("'basePath' must start with '/', not '\(service.basePath)'", at: service.location)
+            diagnostics.error("'basePath' must start with '/', not '\(service.basePath)'", at: service.location(of: "basePath"))
         } else if let bad = Self.firstNonPathCharacter(in: service.basePath) ?? service.basePath.first(where: { $0 == "{" || $0 == "}" }) {
-            diagnostics.error("'basePath' may hold only path characters, not '\(bad)'", at: service.location)
+            diagnostics.error("'basePath' may hold only path characters, not '\(bad)'", at: service.location(of: "basePath"))
         }
-        for host in [service.host] + service.legacyHosts where !Self.isBareHost(host) {
-            diagnostics.error("'\(host)' must be a bare host name with an optional port, such as 'api.example.com' or 'localhost:8080' (no scheme, path or spaces)", at: service.location)
+        for (host, key) in [(service.host, "host")] + service.legacyHosts.map({ ($0, "legacyHosts") }) where !Self.isBareHost(host) {
+            diagnostics.error("'\(host)' must be a bare host name with an optional port, such as 'api.example.com' or 'localhost:8080' (no scheme, path or spaces)", at: service.location(of: key))
         }
     }
 
