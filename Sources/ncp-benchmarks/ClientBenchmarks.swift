@@ -18,7 +18,7 @@ extension Benchmarks {
                        attemptTimeout: Duration? = .seconds(60), callTimeout: Duration? = .seconds(180)) -> NCPClient {
         NCPClient(configuration: NCPClientConfiguration(
             baseURL: baseURL, credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"), transport: transport,
-            attemptTimeout: attemptTimeout, callTimeout: callTimeout))
+            attemptTimeout: attemptTimeout, callTimeout: callTimeout), answers: MediaIntelligenceClient.answers)
     }
 
     static func microseconds(_ duration: Duration, per count: Int) -> Double {

@@ -1,5 +1,6 @@
 import CorpusEnumPathParameter
 import CorpusEnumQueryArrays
+import CorpusEnvelopeFieldsOdd
 import CorpusGeneratedLocalNames
 import CorpusRecursionThroughOptional
 import Foundation
@@ -43,5 +44,21 @@ import TestSupport
         let data = try JSONEncoder().encode(tree)
         #expect(try JSONDecoder().decode(Node.self, from: data) == tree)
         #expect(try JSONDecoder().decode(Node.self, from: Data(#"{"name":"a","parent":{"name":"b","parent":{"name":"c"}}}"#.utf8)).parent?.parent?.name == "c")
+    }
+}
+
+extension CorpusWireTests {
+    @Test func aClientReadsItsSpecsOwnEnvelopeAndErrorForm() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let client = EnvelopeOddClient(configuration: server.client(retryPolicy: .none).configuration)
+        server.enqueue(.json(200, #"{"status":"ok","data":{"label":"inside"},"total":12}"#))
+        let thing = try await client.getThing()
+        #expect(thing.label == "inside")
+        #expect(thing.total == 12) // documented beside the result, in the envelope
+        server.enqueue(.json(404, #"{"fault":{"id":"E404","text":"gone"}}"#))
+        let error = await #expect(throws: NCPError.self) { try await client.getThing() }
+        #expect(error?.serviceCode == "E404")
+        #expect(error?.message == "gone")
     }
 }

@@ -55,10 +55,18 @@ extension LoopbackServer {
             credentials: StaticCredentialProvider(accessKey: accessKey, secretKey: secretKey),
             retryPolicy: retryPolicy, attemptTimeout: timeout, logger: logger, now: now, sleep: sleeper.sleep)
         adjust(&configuration)
-        return NCPClient(configuration: configuration)
+        return NCPClient(configuration: configuration, answers: .testEnvelope)
     }
 }
 
+
+extension NCPAnswerShape {
+    /// What the runtime tests' server answers: results in `{code, message, result}`, errors in the gateway's form
+    /// or as `{code, message}` (the shape Media Intelligence declares).
+    public static let testEnvelope = NCPAnswerShape(
+        envelope: .init(resultField: "result", codeField: "code", successCodes: ["0"], messageField: "message"),
+        errorForms: [.gateway, .init(source: .service, codeField: "code", messageField: "message")])
+}
 
 /// Everything a value prints as: `print`, `debugPrint` and `dump`, the ways a secret has leaked before.
 public func everyDescription(of value: Any) -> String {

@@ -44,6 +44,7 @@ extension SpecDecoder {
             starts: reader.string(fields["starts"], key: "starts"),
             errors: errors.codes,
             errorsProvenance: errors.provenance,
+            answers: fields["answers"].flatMap { answers($0, owner: "'\(id)'") },
             examples: examples(fields["examples"], operation: id),
             notes: reader.strings(fields["notes"], key: "notes") ?? [],
             location: location,

@@ -12,7 +12,10 @@ struct SpecDecoder {
     }
 
     static let rootKeys = ["service", "groups", "parameters", "enums", "types", "errors", "gatewayErrors", "operations", "waiters"]
-    static let serviceKeys = ["name", "title", "description", "host", "legacyHosts", "basePath", "authentication", "docs", "notes"]
+    static let serviceKeys = ["name", "title", "description", "host", "legacyHosts", "basePath", "authentication", "docs", "notes", "answers"]
+    static let answerKeys = ["envelope", "errors"]
+    static let envelopeKeys = ["result", "code", "success", "message"]
+    static let errorFormKeys = ["source", "in", "code", "message"]
     static let groupKeys = ["title", "description"]
     static let fieldKeys = ["type", "items", "required", "nullable", "default", "description", "note", "swiftName",
                             "wireNames", "in", "style", "minLength", "maxLength", "minimum", "maximum", "minItems",
@@ -24,7 +27,7 @@ struct SpecDecoder {
     static let errorKeys = ["status", "code", "name", "message", "meaning", "alternativeMessages", "duplicate", "retryable", "note"]
     static let operationKeys = ["group", "summary", "description", "method", "path", "host", "doc", "since", "deprecated",
                                 "rateLimit", "parameters", "body", "result", "envelopeFields", "paging", "starts", "errors",
-                                "examples", "notes"]
+                                "examples", "notes", "answers"]
     static let deprecationKeys = ["removal", "replacement"]
     static let rateLimitKeys = ["limit", "per", "note", "alternatives"]
     static let pagingKeys = ["style", "items"]
@@ -81,6 +84,38 @@ struct SpecDecoder {
 
     // MARK: Sections
 
+    /// `answers: { envelope: { result, code, success, message } | none, errors: [{ source, in, code, message }] }`.
+    func answers(_ node: Node, owner: String) -> AnswerShape? {
+        guard let fields = reader.mapping(node, what: "the answers of \(owner)", allowed: Self.answerKeys) else { return nil }
+        var shape = AnswerShape(envelope: nil, errors: nil, location: reader.location(of: node))
+        if let envelopeNode = fields["envelope"] {
+            if case .scalar(let scalar) = envelopeNode {
+                if scalar.string == "none" {
+                    shape.envelope = .some(nil)
+                } else {
+                    reader.error("'envelope' is a mapping of field names, or 'none' for plain JSON answers, not '\(scalar.string)'", at: envelopeNode)
+                }
+            } else if let envelope = reader.mapping(envelopeNode, what: "the envelope of \(owner)", allowed: Self.envelopeKeys, required: ["result"]) {
+                shape.envelope = .some(AnswerShape.Envelope(result: reader.string(envelope["result"], key: "result") ?? "",
+                                                            code: reader.string(envelope["code"], key: "code"),
+                                                            success: reader.strings(envelope["success"], key: "success") ?? [],
+                                                            message: reader.string(envelope["message"], key: "message")))
+                if envelope["success"] != nil, envelope["code"] == nil {
+                    reader.error("'success' lists values of the envelope's 'code' field; name that field with 'code'", at: envelope["success"]!)
+                }
+            }
+        }
+        if let errorsNode = fields["errors"], let items = reader.sequence(errorsNode, what: "the error forms of \(owner)") {
+            shape.errors = items.compactMap { item in
+                guard let form = reader.mapping(item, what: "an error form of \(owner)", allowed: Self.errorFormKeys, required: ["source", "code"]) else { return nil }
+                return AnswerShape.ErrorForm(source: reader.keyword(form["source"], key: "source", allowed: ["service", "gateway"]) ?? "service",
+                                             container: reader.string(form["in"], key: "in"), code: reader.string(form["code"], key: "code") ?? "",
+                                             message: reader.string(form["message"], key: "message"), location: reader.location(of: item))
+            }
+        }
+        return shape
+    }
+
     private func service(_ node: Node) -> Service {
         var service = Service()
         service.location = reader.location(of: node)
@@ -95,6 +130,7 @@ struct SpecDecoder {
         service.docs = reader.string(fields["docs"], key: "docs") ?? ""
         service.notes = reader.strings(fields["notes"], key: "notes") ?? []
         service.keyLocations = fields.keyLocations
+        service.answers = fields["answers"].flatMap { answers($0, owner: "the service") }
         return service
     }
 

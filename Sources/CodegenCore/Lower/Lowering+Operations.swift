@@ -69,6 +69,7 @@ extension Lowering {
                        commaSeparated: $0.style == "commaSeparated", repeated: $0.style == nil && $0.shape.isArray)
         }
         let envelope = envelopeFields(operation)
+        let ownAnswers = operation.answers.map { answersLiteral($0.resolved(over: spec.service.answers)) }
         return OperationModel(
             name: SwiftNames.escaped(operation.id),
             docLines: DocText.lines(operationDocs(operation, fields: fields)),
@@ -88,7 +89,8 @@ extension Lowering {
             returnsValue: returns,
             envelopeFields: envelope,
             hasEnvelopeFields: !envelope.isEmpty,
-            mutatesRequest: !query.isEmpty || bodyType != nil)
+            mutatesRequest: !query.isEmpty || bodyType != nil || ownAnswers != nil,
+            answersLiteral: ownAnswers)
     }
 
     func resultType(of operation: Operation) -> (String, Bool) {

@@ -30,6 +30,8 @@ struct Lowering {
             serviceName: service.name,
             clientName: GeneratedNames.client(service: service.name, options: options),
             errorCatalogName: GeneratedNames.errorCatalog(service: service.name),
+            answersLiteral: answersLiteral((service.answers ?? AnswerShape(envelope: nil, errors: nil, location: service.location)).resolved(over: nil),
+                                           indentation: "    "),
             title: service.title.isEmpty ? service.name : service.title,
             docLines: DocText.wrap(service.description),
             defaultBaseURL: "https://" + service.host,
@@ -195,6 +197,37 @@ struct Lowering {
         if let value = c.minItems { parts.append("minItems: \(value)") }
         if let value = c.maxItems { parts.append("maxItems: \(value)") }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    // MARK: Answers
+
+    /// `NCPAnswerShape(envelope: .init(…), errorForms: [.gateway, …])`.
+    /// - Parameter indentation: Where the expression's statement starts: its arguments go one level deeper, a line
+    ///   each; nil writes it on one line.
+    func answersLiteral(_ shape: (envelope: AnswerShape.Envelope?, errors: [AnswerShape.ErrorForm]), indentation: String? = nil) -> String {
+        func literal(_ text: String?) -> String { text.map(SwiftTypes.stringLiteral) ?? "nil" }
+        var parts: [String] = []
+        if let envelope = shape.envelope {
+            var arguments = ["resultField: \(literal(envelope.result))"]
+            if let code = envelope.code { arguments.append("codeField: \(literal(code))") }
+            if !envelope.success.isEmpty { arguments.append("successCodes: [" + envelope.success.map(SwiftTypes.stringLiteral).joined(separator: ", ") + "]") }
+            if let message = envelope.message { arguments.append("messageField: \(literal(message))") }
+            parts.append("envelope: .init(" + arguments.joined(separator: ", ") + ")")
+        }
+        let gateway = AnswerShape.gatewayForm(at: spec.service.location)
+        let forms = shape.errors.map { form -> String in
+            if form.source == gateway.source, form.container == gateway.container, form.code == gateway.code, form.message == gateway.message {
+                return ".gateway"
+            }
+            var arguments = ["source: .\(form.source)"]
+            if let container = form.container { arguments.append("container: \(literal(container))") }
+            arguments.append("codeField: \(literal(form.code))")
+            if let message = form.message { arguments.append("messageField: \(literal(message))") }
+            return ".init(" + arguments.joined(separator: ", ") + ")"
+        }
+        if forms != [".gateway"] { parts.append("errorForms: [" + forms.joined(separator: ", ") + "]") }
+        guard let indentation, !parts.isEmpty else { return "NCPAnswerShape(" + parts.joined(separator: ", ") + ")" }
+        return "NCPAnswerShape(\n" + parts.map { indentation + "    " + $0 }.joined(separator: ",\n") + "\n" + indentation + ")"
     }
 
     // MARK: Errors

@@ -17,6 +17,8 @@ struct RenderModel: Sendable {
     var serviceName: String
     var clientName: String
     var errorCatalogName: String
+    /// The service's `NCPAnswerShape`, as a Swift expression.
+    var answersLiteral: String
     var title: String
     var docLines: [String]
     var defaultBaseURL: String
@@ -144,6 +146,8 @@ struct OperationModel: Sendable {
     var hasEnvelopeFields: Bool
     /// Query items or a body are added, so the request is a `var`.
     var mutatesRequest: Bool
+    /// The operation's own `NCPAnswerShape`, when it differs from the service's.
+    var answersLiteral: String?
 }
 
 struct EnvelopeFieldModel: Sendable {

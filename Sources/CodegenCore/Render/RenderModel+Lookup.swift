@@ -16,6 +16,7 @@ extension RenderModel: MustacheParent {
         case "serviceName": text(self.serviceName)
         case "clientName": text(self.clientName)
         case "errorCatalogName": text(self.errorCatalogName)
+        case "answersLiteral": text(self.answersLiteral)
         case "title": text(self.title)
         case "docLines": lines(self.docLines)
         case "defaultBaseURL": text(self.defaultBaseURL)
@@ -176,6 +177,7 @@ extension OperationModel: MustacheParent {
         case "envelopeFields": self.envelopeFields
         case "hasEnvelopeFields": self.hasEnvelopeFields
         case "mutatesRequest": self.mutatesRequest
+        case "answersLiteral": text(self.answersLiteral)
         default: nil
         }
     }

@@ -46,6 +46,8 @@ public struct Service: Sendable {
     public var authentication = ""
     public var docs = ""
     public var notes: [String] = []
+    /// How the API's answers and errors look.
+    public var answers: AnswerShape?
     public var location = SourceLocation(file: "", line: 0, column: 0)
     /// Where each key of the service was written, for diagnostics about one of them.
     public var keyLocations: [String: SourceLocation] = [:]
@@ -322,6 +324,8 @@ public struct Operation: Sendable {
     public var errors: [(code: String, location: SourceLocation)]
     /// Where the error list comes from: a page that documents it, or why it is inferred.
     public var errorsProvenance: Provenance?
+    /// How this operation's answers differ from the service's, key by key.
+    public var answers: AnswerShape?
     public var examples: [Example]
     public var notes: [String]
     public var location: SourceLocation

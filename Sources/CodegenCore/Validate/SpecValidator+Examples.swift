@@ -16,25 +16,33 @@ extension SpecValidator {
             }
         }
         guard let response = example.response else { return }
-        guard case .object = response, response["code"] != nil, response["message"] != nil else {
-            diagnostics.error("the response of \(owner) must be the whole envelope, with 'code' and 'message'", at: response.location)
-            return
+        // A response example is the whole answer: inside the envelope when the API declares one.
+        let envelope = answers(of: operation).envelope
+        var result: SpecValue? = response
+        if let envelope {
+            let required = [envelope.code, envelope.message].compactMap { $0 }
+            guard case .object = response, required.allSatisfy({ response[$0] != nil }) else {
+                diagnostics.error("the response of \(owner) must be the whole envelope, with \(required.map { "'\($0)'" }.joined(separator: " and "))", at: response.location)
+                return
+            }
+            if let code = envelope.code, case .int = response[code]! {
+                diagnostics.error("'\(code)' in the response of \(owner) must be a string such as \"0\"; the service sends a string", at: response[code]!.location)
+            }
+            result = response[envelope.result]
         }
-        if case .int = response["code"]! {
-            diagnostics.error("'code' in the response of \(owner) must be a string such as \"0\"; the service sends a string", at: response["code"]!.location)
-        }
+        let resultName = envelope.map { "'\($0.result)'" } ?? "a result"
         switch operation.result {
         case .reference(let name, _):
-            guard let result = response["result"] else {
-                diagnostics.error("the response of \(owner) has no 'result', but the operation returns '\(name)'", at: response.location)
+            guard let result else {
+                diagnostics.error("the response of \(owner) has no \(resultName), but the operation returns '\(name)'", at: response.location)
                 return
             }
             if let type = typesByName[name] {
                 report(conformance(of: result, to: type.properties, partial: type.partial, path: "the result of \(owner)", at: result.location))
             }
         case .none:
-            if let result = response["result"] {
-                diagnostics.error("the response of \(owner) has a 'result', but the operation returns none", at: result.location)
+            if let envelope, let result {
+                diagnostics.error("the response of \(owner) has a '\(envelope.result)', but the operation returns none", at: result.location)
             }
         case .undocumented:
             break

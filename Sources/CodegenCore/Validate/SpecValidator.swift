@@ -43,6 +43,7 @@ public struct SpecValidator {
         }
         checkWaiters()
         checkResponseEnumsAreOpen()
+        checkAnswerShapes()
         let graph = TypeGraph(spec)
         for type in spec.types where graph.requiresItself(type.name) {
             diagnostics.error("type '\(type.name)' requires a value of its own type through required properties, so no finite value exists; make one of them optional", at: type.location)

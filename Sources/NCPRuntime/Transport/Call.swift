@@ -47,7 +47,8 @@ struct Call {
                     redirects += 1
                     continue
                 }
-                failure = ErrorBodyParser.error(for: response, operationID: operationID, attempts: attempt)
+                failure = ErrorBodyParser.error(for: response, forms: (request.answers ?? storage.answers).errorForms,
+                                                operationID: operationID, attempts: attempt)
                 if configuration.correctsClockSkew, !clockCorrected, failure.gatewayCode == GatewayErrorCode.authenticationFailed,
                    let correction = storage.clock.correct(fromServerDate: response.headerFields[.date]) {
                     clockCorrected = true

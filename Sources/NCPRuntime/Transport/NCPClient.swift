@@ -16,11 +16,13 @@ public struct NCPClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     /// What a client and its copies share.
     final class Storage: Sendable {
         let configuration: NCPClientConfiguration
+        let answers: NCPAnswerShape
         let base: BaseTarget
         let clock: GatewayClock
 
-        init(_ configuration: NCPClientConfiguration) {
+        init(_ configuration: NCPClientConfiguration, answers: NCPAnswerShape) {
             self.configuration = configuration
+            self.answers = answers
             base = BaseTarget(configuration.baseURL)
             clock = GatewayClock(now: configuration.now)
         }
@@ -29,9 +31,12 @@ public struct NCPClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     /// The configuration this client was made with.
     public var configuration: NCPClientConfiguration { storage.configuration }
 
-    /// Creates a client.
-    public init(configuration: NCPClientConfiguration) {
-        storage = Storage(configuration)
+    /// How the API's answers and errors look, unless a request says otherwise.
+    public var answers: NCPAnswerShape { storage.answers }
+
+    /// Creates a client for an API whose answers look like `answers` (plain JSON by default).
+    public init(configuration: NCPClientConfiguration, answers: NCPAnswerShape = .plain) {
+        storage = Storage(configuration, answers: answers)
     }
 
     /// Sends a request, retrying as the policy allows; returns a 2xx answer or throws `NCPError`.
@@ -42,16 +47,17 @@ public struct NCPClient: Sendable, CustomStringConvertible, CustomDebugStringCon
         }
     }
 
-    /// Sends a request and unwraps the `{code, message, result}` envelope.
+    /// Sends a request and decodes its result, unwrapped from the envelope its answer shape declares.
     public func send<Result: Decodable & Sendable>(_ request: NCPRequest, expecting: Result.Type) async throws -> Result {
         let response = try await send(request)
-        return try NCPEnvelope<Result>.decode(from: response, operationID: request.operationID).result
+        return try NCPEnvelope<Result>.decode(from: response, shape: request.answers ?? storage.answers, operationID: request.operationID).result
     }
 
-    /// Sends a request and returns the whole envelope, with any fields beside `result`.
+    /// Sends a request and returns the whole envelope, with any fields beside the result.
     public func envelope<Result: Decodable & Sendable>(_ request: NCPRequest, expecting: Result.Type) async throws -> NCPEnvelope<Result> {
         let response = try await send(request)
-        return try NCPEnvelope<Result>.decode(from: response, operationID: request.operationID, keepingExtraFields: true)
+        return try NCPEnvelope<Result>.decode(from: response, shape: request.answers ?? storage.answers, operationID: request.operationID,
+                                              keepingExtraFields: true)
     }
 
     /// Uploads bytes to a presigned Object Storage URL the service issued: a plain `PUT`, with no NCP headers.

@@ -16,6 +16,8 @@ public struct NCPRequest: Sendable {
     /// Whether repeating the request is harmless; non-idempotent requests are retried only when the server
     /// certainly did not run them, unless the retry policy says otherwise.
     public var isIdempotent: Bool
+    /// How this operation's answers look, when they differ from the rest of its API's.
+    public var answers: NCPAnswerShape?
 
     /// Creates a request. `GET`, `PUT` and `DELETE` count as idempotent unless told otherwise.
     public init(operationID: String, method: HTTPRequest.Method, path: String, body: Data? = nil, isIdempotent: Bool? = nil) {

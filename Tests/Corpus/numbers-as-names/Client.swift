@@ -15,12 +15,15 @@ public struct NumbersClient: Sendable {
     /// Endpoints that older doc pages name.
     public static let legacyBaseURLs: [URL] = []
 
+    /// How the service wraps its answers and writes its errors.
+    public static let answers = NCPAnswerShape()
+
     /// The runtime client that signs, sends and retries requests.
     public let client: NCPClient
 
     /// Creates a client from a full configuration: transport, middlewares, timeouts, logging.
     public init(configuration: NCPClientConfiguration) {
-        client = NCPClient(configuration: configuration)
+        client = NCPClient(configuration: configuration, answers: Self.answers)
     }
 
     /// Creates a client for `baseURL` with credentials from the environment or `~/.ncloud/configure`.

@@ -15,12 +15,15 @@ public struct LegacyClient: Sendable {
     /// Endpoints that older doc pages name.
     public static let legacyBaseURLs: [URL] = [URL(string: "https://old.example.com")!, URL(string: "https://older.example.com")!]
 
+    /// How the service wraps its answers and writes its errors.
+    public static let answers = NCPAnswerShape()
+
     /// The runtime client that signs, sends and retries requests.
     public let client: NCPClient
 
     /// Creates a client from a full configuration: transport, middlewares, timeouts, logging.
     public init(configuration: NCPClientConfiguration) {
-        client = NCPClient(configuration: configuration)
+        client = NCPClient(configuration: configuration, answers: Self.answers)
     }
 
     /// Creates a client for `baseURL` with credentials from the environment or `~/.ncloud/configure`.

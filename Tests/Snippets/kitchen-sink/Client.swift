@@ -15,12 +15,18 @@ public struct KitchenSinkClient: Sendable {
     /// Endpoints that older doc pages name.
     public static let legacyBaseURLs: [URL] = [URL(string: "https://old-sink.example.com")!]
 
+    /// How the service wraps its answers and writes its errors.
+    public static let answers = NCPAnswerShape(
+        envelope: .init(resultField: "result", codeField: "code", successCodes: ["0"], messageField: "message"),
+        errorForms: [.gateway, .init(source: .service, codeField: "code", messageField: "message")]
+    )
+
     /// The runtime client that signs, sends and retries requests.
     public let client: NCPClient
 
     /// Creates a client from a full configuration: transport, middlewares, timeouts, logging.
     public init(configuration: NCPClientConfiguration) {
-        client = NCPClient(configuration: configuration)
+        client = NCPClient(configuration: configuration, answers: Self.answers)
     }
 
     /// Creates a client for `baseURL` with credentials from the environment or `~/.ncloud/configure`.

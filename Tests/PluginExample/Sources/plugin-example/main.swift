@@ -17,7 +17,8 @@ await server.appendRoute("POST /api/v1/workspaces/demo/assets/search") { _ in
 }
 await server.appendRoute("GET /v2/cities/*/forecast") { request in
     let city = request.path.split(separator: "/")[2]
-    return json(#"{"code":"0","message":"success","result":{"city":"\#(city)","sky":"CLEAR","highCelsius":21,"issuedAt":"2026-11-21T09:00:00"}}"#)
+    // The weather API answers plain JSON: its spec declares no envelope.
+    return json(#"{"city":"\#(city)","sky":"CLEAR","highCelsius":21,"issuedAt":"2026-11-21T09:00:00"}"#)
 }
 let serverTask = Task { try await server.run() }
 try await server.waitUntilListening()

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 
-/// Reads an error answer in either documented form, or neither.
+/// Reads an error answer in the forms its `NCPAnswerShape` lists, or none of them.
 enum ErrorBodyParser {
     /// Header names that may carry a request id (the docs name none; these are the gateway's usual ones).
     static let requestIDHeaders = ["x-ncp-trace-id", "x-ncp-apigw-request-id", "x-request-id"]
@@ -11,23 +11,23 @@ enum ErrorBodyParser {
         requestIDHeaders.lazy.compactMap { HTTPField.Name($0).flatMap { fields[$0] } }.first
     }
 
-    static func error(for response: NCPResponse, operationID: String, attempts: Int) -> NCPError {
+    static func error(for response: NCPResponse, forms: [NCPAnswerShape.ErrorForm], operationID: String, attempts: Int) -> NCPError {
         let requestID = requestID(in: response.headerFields)
         let raw = Array(response.body.prefix(NCPError.rawBodyLimit))
         let object = try? NCPJSON.sharedDecoder.decode(JSONValue.self, from: response.body)
-        // Gateway form: {"error": {"errorCode": "210", "message": "Permission Denied"}}; errorCode may be a number.
-        if let gateway = object?["error"], let code = scalarText(gateway["errorCode"]) {
-            return NCPError(kind: .gateway, operationID: operationID, message: gateway["message"]?.stringValue ?? "",
-                            statusCode: response.statusCode, gatewayCode: GatewayErrorCode(rawValue: code),
-                            requestID: requestID, rawBody: raw, attempts: attempts)
+        for form in forms {
+            guard let holder = form.container.map({ object?[$0] }) ?? object, let code = scalarText(holder[form.codeField]) else { continue }
+            let message = form.messageField.flatMap { holder[$0]?.stringValue } ?? ""
+            switch form.source {
+            case .gateway:
+                return NCPError(kind: .gateway, operationID: operationID, message: message, statusCode: response.statusCode,
+                                gatewayCode: GatewayErrorCode(rawValue: code), requestID: requestID, rawBody: raw, attempts: attempts)
+            case .service:
+                return NCPError(kind: .service, operationID: operationID, message: message, statusCode: response.statusCode,
+                                serviceCode: ServiceErrorCode(rawValue: code), requestID: requestID, rawBody: raw, attempts: attempts)
+            }
         }
-        // Service form: {"code": "10030", "message": "The workspace does not exist."}.
-        if let object, let code = scalarText(object["code"]) {
-            return NCPError(kind: .service, operationID: operationID, message: object["message"]?.stringValue ?? "",
-                            statusCode: response.statusCode, serviceCode: ServiceErrorCode(rawValue: code),
-                            requestID: requestID, rawBody: raw, attempts: attempts)
-        }
-        let reason = response.body.isEmpty ? "an empty body" : "a body in neither error form"
+        let reason = response.body.isEmpty ? "an empty body" : "a body in no documented error form"
         return NCPError(kind: .httpStatus, operationID: operationID, message: "HTTP \(response.statusCode) with \(reason)",
                         statusCode: response.statusCode, requestID: requestID, rawBody: raw, attempts: attempts)
     }
