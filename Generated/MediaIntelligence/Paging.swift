@@ -2,141 +2,123 @@
 
 public import NCPRuntime
 
-extension AssetPage: NCPPage {
-    /// The items on this page.
-    public var pageItems: [Asset] { content }
-    /// This page's number as the server reports it.
-    public var reportedPageNumber: Int? { Int(pageNo) }
-    /// The number of pages as the server reports it.
-    public var reportedPageCount: Int? { Int(totalPage) }
-}
-
 extension MediaIntelligenceClient {
     /// Every page of `listAssets`, fetched as the sequence is read; `.items` gives the items one by one. It
-    /// stops after the last page the server reports, on an empty page, and on a repeated page.
+    /// stops after the last page, on an empty page, and on a repeated page.
     public func listAssetsPages(
         workspaceName: String,
         projectID: Int64,
         pageSize: Int? = nil
-    ) -> PageSequence<AssetPage> {
-        PageSequence { pageNumber in
-            try await self.listAssets(workspaceName: workspaceName, projectID: projectID, pageNumber: pageNumber, pageSize: pageSize)
+    ) -> PageSequence<AssetPage, Asset> {
+        .numbered(
+            firstPage: 1,
+            items: { $0.content },
+            reportedNumber: { Int($0.pageNo) },
+            totalPages: { Int($0.totalPage) },
+            totalItems: { Int($0.totalCount) }
+        ) { position in
+            try await self.listAssets(workspaceName: workspaceName, projectID: projectID, pageNumber: position, pageSize: pageSize)
         }
     }
 }
 
-extension PersonTagPage: NCPPage {
-    /// The items on this page.
-    public var pageItems: [PersonTagSummary] { content }
-    /// This page's number as the server reports it.
-    public var reportedPageNumber: Int? { Int(pageNo) }
-    /// The number of pages as the server reports it.
-    public var reportedPageCount: Int? { Int(totalPage) }
-}
-
 extension MediaIntelligenceClient {
     /// Every page of `listPersonTags`, fetched as the sequence is read; `.items` gives the items one by
-    /// one. It stops after the last page the server reports, on an empty page, and on a repeated page.
+    /// one. It stops after the last page, on an empty page, and on a repeated page.
     public func listPersonTagsPages(
         workspaceName: String,
         tagID: Int64? = nil,
         name: String? = nil,
         pageSize: Int? = nil
-    ) -> PageSequence<PersonTagPage> {
-        PageSequence { pageNumber in
-            try await self.listPersonTags(workspaceName: workspaceName, pageNumber: pageNumber, tagID: tagID, name: name, pageSize: pageSize)
+    ) -> PageSequence<PersonTagPage, PersonTagSummary> {
+        .numbered(
+            firstPage: 1,
+            items: { $0.content },
+            reportedNumber: { Int($0.pageNo) },
+            totalPages: { Int($0.totalPage) },
+            totalItems: { Int($0.totalCount) }
+        ) { position in
+            try await self.listPersonTags(workspaceName: workspaceName, pageNumber: position, tagID: tagID, name: name, pageSize: pageSize)
         }
     }
 }
 
-extension PersonPage: NCPPage {
-    /// The items on this page.
-    public var pageItems: [JSONValue] { content }
-    /// This page's number as the server reports it.
-    public var reportedPageNumber: Int? { Int(pageNo) }
-    /// The number of pages as the server reports it.
-    public var reportedPageCount: Int? { Int(totalPage) }
-}
-
 extension MediaIntelligenceClient {
     /// Every page of `listPersons`, fetched as the sequence is read; `.items` gives the items one by one.
-    /// It stops after the last page the server reports, on an empty page, and on a repeated page.
+    /// It stops after the last page, on an empty page, and on a repeated page.
     public func listPersonsPages(
         workspaceName: String,
         pageSize: Int? = nil,
         name: String? = nil,
         tagIDs: [Int64]? = nil
-    ) -> PageSequence<PersonPage> {
-        PageSequence { pageNumber in
-            try await self.listPersons(workspaceName: workspaceName, pageNumber: pageNumber, pageSize: pageSize, name: name, tagIDs: tagIDs)
+    ) -> PageSequence<PersonPage, JSONValue> {
+        .numbered(
+            firstPage: 1,
+            items: { $0.content },
+            reportedNumber: { Int($0.pageNo) },
+            totalPages: { Int($0.totalPage) },
+            totalItems: { Int($0.totalCount) }
+        ) { position in
+            try await self.listPersons(workspaceName: workspaceName, pageNumber: position, pageSize: pageSize, name: name, tagIDs: tagIDs)
         }
     }
-}
-
-extension SearchResultPage: NCPPage {
-    /// The items on this page.
-    public var pageItems: [JSONValue] { results ?? [] }
-    /// This page's number as the server reports it.
-    public var reportedPageNumber: Int? { pageNo.map { Int($0) } }
-    /// The number of pages as the server reports it.
-    public var reportedPageCount: Int? { totalPage.map { Int($0) } }
 }
 
 extension MediaIntelligenceClient {
     /// Every page of `getAssetSearchResult`, fetched as the sequence is read; `.items` gives the items one
-    /// by one. It stops after the last page the server reports, on an empty page, and on a repeated page.
+    /// by one. It stops after the last page, on an empty page, and on a repeated page.
     public func getAssetSearchResultPages(
         workspaceName: String,
         searchID: String,
         pageSize: Int? = nil
-    ) -> PageSequence<SearchResultPage> {
-        PageSequence { pageNumber in
-            try await self.getAssetSearchResult(workspaceName: workspaceName, searchID: searchID, pageSize: pageSize, pageNumber: pageNumber)
+    ) -> PageSequence<SearchResultPage, JSONValue> {
+        .numbered(
+            firstPage: 1,
+            items: { $0.results ?? [] },
+            reportedNumber: { $0.pageNo.map { Int($0) } },
+            totalPages: { $0.totalPage.map { Int($0) } },
+            totalItems: { $0.totalCount.map { Int($0) } }
+        ) { position in
+            try await self.getAssetSearchResult(workspaceName: workspaceName, searchID: searchID, pageSize: pageSize, pageNumber: position)
         }
     }
 }
 
-extension VideoAssetPage: NCPPage {
-    /// The items on this page.
-    public var pageItems: [VideoAsset] { content }
-    /// This page's number as the server reports it.
-    public var reportedPageNumber: Int? { Int(pageNo) }
-    /// The number of pages as the server reports it.
-    public var reportedPageCount: Int? { Int(totalPage) }
-}
-
 extension MediaIntelligenceClient {
     /// Every page of `listVideoAssets`, fetched as the sequence is read; `.items` gives the items one by
-    /// one. It stops after the last page the server reports, on an empty page, and on a repeated page.
+    /// one. It stops after the last page, on an empty page, and on a repeated page.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use listAssets instead.")
     public func listVideoAssetsPages(
         workspaceName: String,
         projectID: Int64,
         pageSize: Int? = nil
-    ) -> PageSequence<VideoAssetPage> {
-        PageSequence { pageNumber in
-            try await self.listVideoAssets(workspaceName: workspaceName, projectID: projectID, pageNumber: pageNumber, pageSize: pageSize)
+    ) -> PageSequence<VideoAssetPage, VideoAsset> {
+        .numbered(
+            firstPage: 1,
+            items: { $0.content },
+            reportedNumber: { Int($0.pageNo) },
+            totalPages: { Int($0.totalPage) },
+            totalItems: { Int($0.totalCount) }
+        ) { position in
+            try await self.listVideoAssets(workspaceName: workspaceName, projectID: projectID, pageNumber: position, pageSize: pageSize)
         }
     }
 }
 
-extension WorkspacePage: NCPPage {
-    /// The items on this page.
-    public var pageItems: [Workspace] { content }
-    /// This page's number as the server reports it.
-    public var reportedPageNumber: Int? { Int(pageNo) }
-    /// The number of pages as the server reports it.
-    public var reportedPageCount: Int? { Int(totalPage) }
-}
-
 extension MediaIntelligenceClient {
     /// Every page of `listWorkspaces`, fetched as the sequence is read; `.items` gives the items one by
-    /// one. It stops after the last page the server reports, on an empty page, and on a repeated page.
+    /// one. It stops after the last page, on an empty page, and on a repeated page.
     public func listWorkspacesPages(
         pageSize: Int? = nil
-    ) -> PageSequence<WorkspacePage> {
-        PageSequence { pageNumber in
-            try await self.listWorkspaces(pageNumber: pageNumber, pageSize: pageSize)
+    ) -> PageSequence<WorkspacePage, Workspace> {
+        .numbered(
+            firstPage: 1,
+            items: { $0.content },
+            reportedNumber: { Int($0.pageNo) },
+            totalPages: { Int($0.totalPage) },
+            totalItems: { Int($0.totalCount) }
+        ) { position in
+            try await self.listWorkspaces(pageNumber: position, pageSize: pageSize)
         }
     }
 }

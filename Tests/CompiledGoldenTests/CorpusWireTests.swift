@@ -2,6 +2,7 @@ import CorpusEnumPathParameter
 import CorpusEnumQueryArrays
 import CorpusEnvelopeFieldsOdd
 import CorpusGeneratedLocalNames
+import CorpusPagingStyles
 import CorpusRecursionThroughOptional
 import Foundation
 import NCPRuntime
@@ -60,5 +61,31 @@ extension CorpusWireTests {
         let error = await #expect(throws: NCPError.self) { try await client.getThing() }
         #expect(error?.serviceCode == "E404")
         #expect(error?.message == "gone")
+    }
+}
+
+extension CorpusWireTests {
+    @Test func zeroBasedPagesOffsetsAndCursorsWalkEveryPage() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let client = PagesClient(configuration: server.client(retryPolicy: .none).configuration)
+        server.enqueue(.json(200, #"{"content":[{"id":"a"}],"page":0,"more":true}"#), .json(200, #"{"content":[{"id":"b"}],"page":1,"more":false}"#))
+        var mails: [String] = []
+        for try await mail in client.listMailsPages(size: 1).items { mails.append(mail.id) }
+        #expect(mails == ["a", "b"])
+        #expect(server.requests.map(\.target) == ["/v1/mails?page=0&size=1", "/v1/mails?page=1&size=1"])
+
+        server.enqueue(.json(200, #"{"items":["x","y"],"total":3}"#), .json(200, #"{"items":["z"],"total":3}"#))
+        var window: [String] = []
+        for try await item in client.listWindowPages(limit: 2).items { window.append(item) }
+        #expect(window == ["x", "y", "z"])
+        let bodies = try server.requests.suffix(2).map { try JSONDecoder().decode([String: Int].self, from: $0.body) }
+        #expect(bodies == [["offset": 0, "limit": 2], ["offset": 2, "limit": 2]])
+
+        server.enqueue(.json(200, #"{"entries":[{"id":"1"}],"nextToken":"t2"}"#), .json(200, #"{"entries":[{"id":"2"}],"nextToken":null}"#))
+        var entries: [String] = []
+        for try await entry in client.readFeedPages().items { entries.append(entry.id) }
+        #expect(entries == ["1", "2"])
+        #expect(server.requests.suffix(2).map(\.target) == ["/v1/feed", "/v1/feed?token=t2"])
     }
 }

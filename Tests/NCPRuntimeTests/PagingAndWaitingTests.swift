@@ -3,23 +3,34 @@ import Foundation
 import Testing
 import TestSupport
 
-struct FakePage: NCPPage {
+struct FakePage: Sendable {
     var pageItems: [Int]
     var reportedPageNumber: Int?
     var reportedPageCount: Int?
+    var total: Int?
+    var hasMore: Bool?
+    var nextCursor: String?
 }
 
-final class FetchLog: @unchecked Sendable {
+final class FetchLog<Position: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var numbers: [Int] = []
-    var fetched: [Int] { lock.withLock { numbers } }
-    func record(_ number: Int) { lock.withLock { numbers.append(number) } }
+    private var positions: [Position] = []
+    var fetched: [Position] { lock.withLock { positions } }
+    func record(_ position: Position) { lock.withLock { positions.append(position) } }
+}
+
+extension PageSequence where Page == FakePage, Item == Int {
+    /// Numbered fake pages that report their number and count.
+    static func fake(firstPage: Int = 1, fetch: @escaping @Sendable (Int) async throws -> FakePage) -> PageSequence {
+        .numbered(firstPage: firstPage, items: { $0.pageItems }, reportedNumber: { $0.reportedPageNumber }, totalPages: { $0.reportedPageCount },
+                  totalItems: { $0.total }, hasMore: { $0.hasMore }, fetch: fetch)
+    }
 }
 
 @Suite struct PagingTests {
     @Test func stopsAfterTheLastReportedPage() async throws {
-        let log = FetchLog()
-        let pages = PageSequence<FakePage> { number in
+        let log = FetchLog<Int>()
+        let pages = PageSequence.fake { number in
             log.record(number)
             return FakePage(pageItems: [number * 10, number * 10 + 1], reportedPageNumber: number, reportedPageCount: 3)
         }
@@ -29,10 +40,20 @@ final class FetchLog: @unchecked Sendable {
         #expect(log.fetched == [1, 2, 3])
     }
 
+    @Test func zeroBasedPagesCountTheLastPageRight() async throws {
+        let log = FetchLog<Int>()
+        let pages = PageSequence.fake(firstPage: 0) { number in
+            log.record(number)
+            return FakePage(pageItems: [number], reportedPageNumber: number, reportedPageCount: 3)
+        }
+        for try await _ in pages {}
+        #expect(log.fetched == [0, 1, 2])
+    }
+
     @Test func stopsOnARepeatedPage() async throws {
-        let log = FetchLog()
+        let log = FetchLog<Int>()
         // A server that ignores the page number and always answers page 1 of 5.
-        let pages = PageSequence<FakePage> { number in
+        let pages = PageSequence.fake { number in
             log.record(number)
             return FakePage(pageItems: [1], reportedPageNumber: 1, reportedPageCount: 5)
         }
@@ -42,17 +63,65 @@ final class FetchLog: @unchecked Sendable {
         #expect(log.fetched == [1, 2])
     }
 
-    @Test func stopsOnAnEmptyPageWhenTheCountIsMissing() async throws {
-        let pages = PageSequence<FakePage>(firstPage: 2) { number in
-            FakePage(pageItems: number < 4 ? [number] : [], reportedPageNumber: nil, reportedPageCount: nil)
+    @Test func stopsOnAnEmptyPageWhenNothingElseSaysSo() async throws {
+        let pages = PageSequence.fake(firstPage: 2) { number in
+            FakePage(pageItems: number < 4 ? [number] : [])
         }
         var items: [Int] = []
         for try await item in pages.items { items.append(item) }
         #expect(items == [2, 3])
     }
 
+    @Test func stopsWhenTheTotalIsReachedOrNoMoreIsSaid() async throws {
+        let byTotal = FetchLog<Int>()
+        for try await _ in PageSequence.fake(fetch: { number in
+            byTotal.record(number)
+            return FakePage(pageItems: [1, 2], total: 5)
+        }) {}
+        #expect(byTotal.fetched == [1, 2, 3])
+        let byFlag = FetchLog<Int>()
+        for try await _ in PageSequence.fake(fetch: { number in
+            byFlag.record(number)
+            return FakePage(pageItems: [1], hasMore: number < 2)
+        }) {}
+        #expect(byFlag.fetched == [1, 2])
+    }
+
+    @Test func offsetsMoveOnByTheItemsReceived() async throws {
+        let log = FetchLog<Int>()
+        let pages = PageSequence<FakePage, Int>.offsets(items: { $0.pageItems }, totalItems: { $0.total }) { offset in
+            log.record(offset)
+            return FakePage(pageItems: Array(offset..<min(offset + 4, 10)), total: 10)
+        }
+        var items: [Int] = []
+        for try await item in pages.items { items.append(item) }
+        #expect(items == Array(0..<10))
+        #expect(log.fetched == [0, 4, 8])
+    }
+
+    @Test func cursorsFollowEachPagesNextCursorAndStopOnARepeat() async throws {
+        let log = FetchLog<String?>()
+        let pages = PageSequence<FakePage, Int>.cursors(items: { $0.pageItems }, nextCursor: { $0.nextCursor }) { cursor in
+            log.record(cursor)
+            switch cursor {
+            case nil: return FakePage(pageItems: [1], nextCursor: "a")
+            case "a"?: return FakePage(pageItems: [2], nextCursor: "b")
+            default: return FakePage(pageItems: [3], nextCursor: "")
+            }
+        }
+        var items: [Int] = []
+        for try await item in pages.items { items.append(item) }
+        #expect(items == [1, 2, 3])
+        #expect(log.fetched == [nil, "a", "b"])
+        // A server that hands out the same cursor again would loop; the sequence ends instead.
+        let looping = PageSequence<FakePage, Int>.cursors(items: { $0.pageItems }, nextCursor: { _ in "same" }) { _ in FakePage(pageItems: [1]) }
+        var count = 0
+        for try await _ in looping { count += 1 }
+        #expect(count == 2)
+    }
+
     @Test func errorsFromAFetchEndTheSequence() async {
-        let pages = PageSequence<FakePage> { number in
+        let pages = PageSequence.fake { number in
             if number == 2 { throw NCPError(kind: .transport, operationID: "list", message: "down") }
             return FakePage(pageItems: [number], reportedPageNumber: number, reportedPageCount: 9)
         }

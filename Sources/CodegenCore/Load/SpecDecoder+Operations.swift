@@ -70,8 +70,16 @@ extension SpecDecoder {
 
     private func paging(_ node: Node) -> Paging? {
         guard let fields = reader.mapping(node, what: "'paging'", allowed: Self.pagingKeys, required: ["style"]) else { return nil }
-        return Paging(style: reader.keyword(fields["style"], key: "style", allowed: PagingStyle.allCases.map(\.rawValue)) ?? "",
-                      items: reader.string(fields["items"], key: "items"), location: reader.location(of: node))
+        let style = reader.keyword(fields["style"], key: "style", allowed: PagingStyle.allCases.map(\.rawValue)).flatMap(PagingStyle.init) ?? .none
+        return Paging(style: style, items: reader.string(fields["items"], key: "items"),
+                      parameter: reader.string(fields["parameter"], key: "parameter"),
+                      firstPage: Int(reader.integer(fields["firstPage"], key: "firstPage") ?? 1),
+                      nextCursor: reader.string(fields["nextCursor"], key: "nextCursor"),
+                      pageNumber: reader.string(fields["pageNumber"], key: "pageNumber"),
+                      totalPages: reader.string(fields["totalPages"], key: "totalPages"),
+                      totalItems: reader.string(fields["totalItems"], key: "totalItems"),
+                      hasMore: reader.string(fields["hasMore"], key: "hasMore"),
+                      location: reader.location(of: node))
     }
 
     private func body(_ node: Node, operation: String) -> Body? {

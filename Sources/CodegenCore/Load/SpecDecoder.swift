@@ -30,7 +30,7 @@ struct SpecDecoder {
                                 "examples", "notes", "answers"]
     static let deprecationKeys = ["removal", "replacement"]
     static let rateLimitKeys = ["limit", "per", "note", "alternatives"]
-    static let pagingKeys = ["style", "items"]
+    static let pagingKeys = ["style", "items", "parameter", "firstPage", "nextCursor", "pageNumber", "totalPages", "totalItems", "hasMore"]
     static let bodyKeys = ["properties", "rules", "partial"]
     static let resultKeys = ["undocumented", "description"]
     static let exampleKeys = ["summary", "path", "query", "body", "response"]

@@ -1,32 +1,53 @@
 extension Lowering {
-    /// Page sequences for operations whose pages say where they stand.
+    /// Page sequences for the operations that page.
     func lowerPagers() -> [PagerModel] {
-        var conformingTypes: Set<String> = []
-        return spec.operations.compactMap { operation in
-            guard included(operation), let paging = operation.paging, let style = PagingStyle(rawValue: paging.style),
-                  style == .pageObject || style == .asyncSearchPage,
+        spec.operations.compactMap { operation in
+            guard included(operation), let paging = operation.paging, paging.style != .none, let parameterName = paging.parameter,
                   case .reference(let pageName, _) = operation.result, let pageType = swift.types[pageName],
                   let itemsName = paging.items, let itemsField = pageType.properties.first(where: { $0.name == itemsName }),
                   case .array(let items) = itemsField.shape,
-                  let numberField = pageType.properties.first(where: { $0.name == "pageNo" }),
-                  let countField = pageType.properties.first(where: { $0.name == "totalPage" }),
-                  let pageParameter = operation.parameters.first(where: { $0.name == "pageNum" })
+                  arguments(of: operation).contains(where: { $0.name == parameterName })
             else { return nil }
-            let fields = arguments(of: operation).filter { $0.name != "pageNum" }
-            func optionalAware(_ field: Field, _ expression: String) -> String {
+            /// `{ $0.field }` for a page field, made an `Int` (or `[]`) as the rule needs.
+            func read(_ name: String?, as kind: String) -> String? {
+                guard let name, let field = pageType.properties.first(where: { $0.name == name }) else { return nil }
+                let property = "$0." + SwiftNames.escaped(SpecValidator.swiftName(of: field))
                 let optional = !field.required || field.nullable
-                return optional ? "\(expression).map { Int($0) }" : "Int(\(expression))"
+                switch kind {
+                case "items": return "{ \(property)\(optional ? " ?? []" : "") }"
+                case "integer" where field.shape.isPrimitive(.int64):
+                    return optional ? "{ \(property).map { Int($0) } }" : "{ Int(\(property)) }"
+                default: return "{ \(property) }"
+                }
             }
-            let itemsExpression = SwiftNames.escaped(SpecValidator.swiftName(of: itemsField))
-            // Arguments in the operation's own order, the page number where `pageNum` stands.
-            let passed = arguments(of: operation).map { passing($0, as: $0.name == pageParameter.name ? "pageNumber" : nil) }
+            var rule: [String] = []
+            let strategy: String
+            switch paging.style {
+            case .pageNumber:
+                strategy = "numbered"
+                rule.append("firstPage: \(paging.firstPage)")
+            case .offset:
+                strategy = "offsets"
+            case .cursor, .none:
+                strategy = "cursors"
+            }
+            rule.append("items: " + read(itemsName, as: "items")!)
+            if paging.style == .cursor, let next = read(paging.nextCursor, as: "string") { rule.append("nextCursor: " + next) }
+            if paging.style == .pageNumber {
+                if let number = read(paging.pageNumber, as: "integer") { rule.append("reportedNumber: " + number) }
+                if let pages = read(paging.totalPages, as: "integer") { rule.append("totalPages: " + pages) }
+            }
+            if paging.style != .cursor, let total = read(paging.totalItems, as: "integer") { rule.append("totalItems: " + total) }
+            if let more = read(paging.hasMore, as: "boolean") { rule.append("hasMore: " + more) }
+            let fields = arguments(of: operation).filter { $0.name != parameterName }
+            let passed = arguments(of: operation).map { field in
+                passing(field, as: field.name != parameterName ? nil : field.shape.isPrimitive(.int64) ? "Int64(position)" : "position")
+            }
             return PagerModel(
-                pageType: pageName, declaresConformance: conformingTypes.insert(pageName).inserted, itemType: swift.name(of: items.shape),
-                itemsExpression: itemsField.required && !itemsField.nullable ? itemsExpression : "\(itemsExpression) ?? []",
-                pageNumberExpression: optionalAware(numberField, SwiftNames.escaped(SpecValidator.swiftName(of: numberField))),
-                pageCountExpression: optionalAware(countField, SwiftNames.escaped(SpecValidator.swiftName(of: countField))),
+                pageType: pageName, itemType: swift.name(of: items.shape),
+                sequence: strategy + "(\n" + rule.map { "            " + $0 }.joined(separator: ",\n") + "\n        )",
                 methodName: operation.id + "Pages", operationName: SwiftNames.escaped(operation.id),
-                docLines: DocText.wrap("Every page of `\(operation.id)`, fetched as the sequence is read; `.items` gives the items one by one. It stops after the last page the server reports, on an empty page, and on a repeated page."),
+                docLines: DocText.wrap("Every page of `\(operation.id)`, fetched as the sequence is read; `.items` gives the items one by one. It stops after the last page, on an empty page, and on a repeated page."),
                 deprecatedMessage: deprecationMessage(operation),
                 parameters: parameterModels(fields),
                 hasParameters: !fields.isEmpty,

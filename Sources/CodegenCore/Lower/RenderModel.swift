@@ -181,12 +181,9 @@ struct ErrorModel: Sendable {
 
 struct PagerModel: Sendable {
     var pageType: String
-    /// Whether this pager declares the page type's `NCPPage` conformance: only the first of those sharing a type.
-    var declaresConformance: Bool
     var itemType: String
-    var itemsExpression: String
-    var pageNumberExpression: String
-    var pageCountExpression: String
+    /// The `PageSequence` factory with its rule: `numbered(firstPage: 1, items: { $0.content }, …)`.
+    var sequence: String
     var methodName: String
     var operationName: String
     var docLines: [String]

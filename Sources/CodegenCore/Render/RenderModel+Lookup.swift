@@ -236,11 +236,8 @@ extension PagerModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "pageType": text(self.pageType)
-        case "declaresConformance": self.declaresConformance
         case "itemType": text(self.itemType)
-        case "itemsExpression": text(self.itemsExpression)
-        case "pageNumberExpression": text(self.pageNumberExpression)
-        case "pageCountExpression": text(self.pageCountExpression)
+        case "sequence": text(self.sequence)
         case "methodName": text(self.methodName)
         case "operationName": text(self.operationName)
         case "docLines": lines(self.docLines)

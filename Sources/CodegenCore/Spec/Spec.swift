@@ -251,26 +251,40 @@ public struct RateLimit: Sendable {
 }
 
 /// How an operation pages.
+/// How an operation pages through a list: which argument moves it on, and which result fields say where it stands.
 public struct Paging: Sendable {
-    /// One of `PagingStyle`'s raw values.
-    public var style: String
+    /// `pageNumber`, `offset`, `cursor`, or `none` for a list that comes whole.
+    public var style: PagingStyle
     /// The result field holding the items.
     public var items: String?
+    /// The argument (query parameter or body field) that selects the page: the page number, the offset or the
+    /// cursor, by style.
+    public var parameter: String?
+    /// The first page's number: 0 or 1.
+    public var firstPage: Int
+    /// The result field with the next page's cursor.
+    public var nextCursor: String?
+    /// The result field with the page's own number.
+    public var pageNumber: String?
+    /// The result field with the number of pages.
+    public var totalPages: String?
+    /// The result field with the number of items in all pages.
+    public var totalItems: String?
+    /// The result field that says whether more pages follow.
+    public var hasMore: String?
     public var location: SourceLocation
 }
 
-/// The five paging styles of the docs.
+/// The ways a list is paged.
 public enum PagingStyle: String, Sendable, CaseIterable {
-    /// Query `pageNum`/`pageSize`; result `content`, `totalCount`, `totalPage`, `pageNo`, `pageSize`.
-    case pageObject
-    /// No paging; a list in `result` and `totalCount` beside `result`.
-    case unpagedEnvelopeCount
-    /// No paging; a list and `totalCount` in `result`.
-    case unpagedList
-    /// An asynchronous search whose paging fields appear once it completed.
-    case asyncSearchPage
-    /// `pageNum`/`pageSize` in the request body.
-    case bodyPage
+    /// Pages by number, from 0 or 1.
+    case pageNumber
+    /// Pages by the offset of their first item.
+    case offset
+    /// Pages by a cursor each page hands out for the next.
+    case cursor
+    /// No paging: the whole list comes at once.
+    case none
 }
 
 /// What a request body holds.

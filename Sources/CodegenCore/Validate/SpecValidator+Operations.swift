@@ -118,36 +118,56 @@ extension SpecValidator {
     }
 
     mutating func checkPaging(_ operation: Operation) {
-        guard let paging = operation.paging, let style = PagingStyle(rawValue: paging.style) else { return }
+        guard let paging = operation.paging else { return }
         let owner = "the paging of '\(operation.id)'"
-        let queryNames = operation.parameters.filter { $0.location == .query }.map(\.name)
-        let bodyNames = operation.body?.properties.map(\.name) ?? []
-        switch style {
-        case .pageObject, .asyncSearchPage:
-            for name in ["pageNum", "pageSize"] where !queryNames.contains(name) {
-                diagnostics.error("\(owner) is '\(style.rawValue)', which needs the query parameter '\(name)'", at: paging.location)
+        let arguments = operation.parameters.filter { $0.location == .query } + (operation.body?.properties ?? [])
+        if paging.style == .none {
+            for (key, value) in [("parameter", paging.parameter), ("nextCursor", paging.nextCursor), ("pageNumber", paging.pageNumber),
+                                 ("totalPages", paging.totalPages), ("hasMore", paging.hasMore)] where value != nil {
+                diagnostics.error("\(owner) is 'none', so '\(key)' says nothing; remove it", at: paging.location)
             }
-        case .bodyPage:
-            for name in ["pageNum", "pageSize"] where !bodyNames.contains(name) {
-                diagnostics.error("\(owner) is 'bodyPage', which needs the body field '\(name)'", at: paging.location)
+        } else if let name = paging.parameter {
+            if let argument = arguments.first(where: { $0.name == name }) {
+                let wanted: Primitive = paging.style == .cursor ? .string : .int32
+                if !argument.shape.isPrimitive(wanted) && !(wanted == .int32 && argument.shape.isPrimitive(.int64)) {
+                    diagnostics.error("\(owner) moves on with '\(name)', which must be \(wanted == .string ? "a string" : "an integer")", at: argument.sourceLocation)
+                }
+                if paging.style == .cursor, argument.required {
+                    diagnostics.error("\(owner) moves on with the cursor '\(name)', which must be optional: the first page is asked for without one", at: argument.sourceLocation)
+                }
+            } else {
+                diagnostics.error("\(owner) moves on with '\(name)', which is not a query parameter or body field of '\(operation.id)'\(Suggestion.hint(for: name, in: arguments.map(\.name)))", at: paging.location)
             }
-        case .unpagedList, .unpagedEnvelopeCount:
-            break
+        } else {
+            diagnostics.error("\(owner) is '\(paging.style.rawValue)' and must name the argument that moves it on ('parameter')", at: paging.location)
         }
+        if paging.style == .cursor, paging.nextCursor == nil {
+            diagnostics.error("\(owner) is 'cursor' and must name the result field with the next cursor ('nextCursor')", at: paging.location)
+        }
+        if ![0, 1].contains(paging.firstPage) {
+            diagnostics.error("\(owner) starts at page \(paging.firstPage); pages are counted from 0 or 1", at: paging.location)
+        }
+        guard case .reference(let name, _) = operation.result, let type = typesByName[name] else { return } // nothing to read
         guard let items = paging.items else {
-            if style != .bodyPage {
-                diagnostics.error("\(owner) must name the result field that holds the items ('items')", at: paging.location)
-            }
+            diagnostics.error("\(owner) must name the result field that holds the items ('items')", at: paging.location)
             return
         }
-        if case .reference(let name, _) = operation.result, let type = typesByName[name] {
-            guard let field = type.properties.first(where: { $0.name == items }) else {
-                diagnostics.error("\(owner) names the items field '\(items)', which type '\(name)' does not have\(Suggestion.hint(for: items, in: type.properties.map(\.name)))", at: paging.location)
+        func field(_ key: String, _ fieldName: String?, _ kind: String, _ fits: (Shape) -> Bool) {
+            guard let fieldName else { return }
+            guard let property = type.properties.first(where: { $0.name == fieldName }) else {
+                diagnostics.error("\(owner) reads '\(key)' from '\(fieldName)', which type '\(name)' does not have\(Suggestion.hint(for: fieldName, in: type.properties.map(\.name)))", at: paging.location)
                 return
             }
-            if !field.shape.isArray {
-                diagnostics.error("\(owner) names the items field '\(items)', which is not an array", at: paging.location)
+            if !fits(property.shape) {
+                diagnostics.error("\(owner) reads '\(key)' from '\(fieldName)', which is not \(kind)", at: paging.location)
             }
         }
+        let isInteger: (Shape) -> Bool = { $0.isPrimitive(.int32) || $0.isPrimitive(.int64) }
+        field("items", items, "an array", \.isArray)
+        field("nextCursor", paging.nextCursor, "a string", { $0.isPrimitive(.string) })
+        field("pageNumber", paging.pageNumber, "an integer", isInteger)
+        field("totalPages", paging.totalPages, "an integer", isInteger)
+        field("totalItems", paging.totalItems, "an integer", isInteger)
+        field("hasMore", paging.hasMore, "a boolean", { $0.isPrimitive(.boolean) })
     }
 }

@@ -2,35 +2,38 @@
 
 public import NCPRuntime
 
-extension ItemPage: NCPPage {
-    /// The items on this page.
-    public var pageItems: [Item] { content }
-    /// This page's number as the server reports it.
-    public var reportedPageNumber: Int? { Int(pageNo) }
-    /// The number of pages as the server reports it.
-    public var reportedPageCount: Int? { Int(totalPage) }
-}
-
 extension SharedPagesClient {
     /// Every page of `listA`, fetched as the sequence is read; `.items` gives the items one by one. It
-    /// stops after the last page the server reports, on an empty page, and on a repeated page.
+    /// stops after the last page, on an empty page, and on a repeated page.
     public func listAPages(
         pageSize: Int? = nil
-    ) -> PageSequence<ItemPage> {
-        PageSequence { pageNumber in
-            try await self.listA(pageNumber: pageNumber, pageSize: pageSize)
+    ) -> PageSequence<ItemPage, Item> {
+        .numbered(
+            firstPage: 1,
+            items: { $0.content },
+            reportedNumber: { Int($0.pageNo) },
+            totalPages: { Int($0.totalPage) },
+            totalItems: { Int($0.totalCount) }
+        ) { position in
+            try await self.listA(pageNumber: position, pageSize: pageSize)
         }
     }
 }
 
 extension SharedPagesClient {
     /// Every page of `listB`, fetched as the sequence is read; `.items` gives the items one by one. It
-    /// stops after the last page the server reports, on an empty page, and on a repeated page.
+    /// stops after the last page, on an empty page, and on a repeated page.
     public func listBPages(
         pageSize: Int? = nil
-    ) -> PageSequence<ItemPage> {
-        PageSequence { pageNumber in
-            try await self.listB(pageNumber: pageNumber, pageSize: pageSize)
+    ) -> PageSequence<ItemPage, Item> {
+        .numbered(
+            firstPage: 1,
+            items: { $0.content },
+            reportedNumber: { Int($0.pageNo) },
+            totalPages: { Int($0.totalPage) },
+            totalItems: { Int($0.totalCount) }
+        ) { position in
+            try await self.listB(pageNumber: position, pageSize: pageSize)
         }
     }
 }

@@ -2,24 +2,21 @@
 
 public import NCPRuntime
 
-extension ThingPage: NCPPage {
-    /// The items on this page.
-    public var pageItems: [Thing] { content }
-    /// This page's number as the server reports it.
-    public var reportedPageNumber: Int? { Int(pageNo) }
-    /// The number of pages as the server reports it.
-    public var reportedPageCount: Int? { Int(totalPage) }
-}
-
 extension KitchenSinkClient {
     /// Every page of `listThings`, fetched as the sequence is read; `.items` gives the items one by one. It
-    /// stops after the last page the server reports, on an empty page, and on a repeated page.
+    /// stops after the last page, on an empty page, and on a repeated page.
     public func listThingsPages(
         spaceName: String,
         pageSize: Int? = nil
-    ) -> PageSequence<ThingPage> {
-        PageSequence { pageNumber in
-            try await self.listThings(spaceName: spaceName, pageNumber: pageNumber, pageSize: pageSize)
+    ) -> PageSequence<ThingPage, Thing> {
+        .numbered(
+            firstPage: 1,
+            items: { $0.content },
+            reportedNumber: { Int($0.pageNo) },
+            totalPages: { Int($0.totalPage) },
+            totalItems: { Int($0.totalCount) }
+        ) { position in
+            try await self.listThings(spaceName: spaceName, pageNumber: position, pageSize: pageSize)
         }
     }
 }
