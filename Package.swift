@@ -26,8 +26,8 @@ let compiledCorpus = [
     "optional-body-only", "paging-styles", "partial-with-additional-fields", "query-and-body-same-name",
     "rate-limit-notes", "recursion-through-optional", "service-name-lowercase-group", "shared-page-type",
     "standard-type-names-as-properties", "text-with-control-characters", "two-legacy-hosts",
-    "type-named-like-generated", "undocumented-results", "unicode-names", "waiter-names", "wire-name-symbols",
-    "yaml-merge-keys",
+    "type-named-like-generated", "undocumented-results", "unicode-names", "waiter-names", "waiters-on-scalars",
+    "wire-name-symbols", "yaml-merge-keys",
 ]
 let compiledGoldens: [Target] = [("Snippets", compiledSnippets), ("Corpus", compiledCorpus)].flatMap { folder, entries in
     entries.map { entry -> Target in

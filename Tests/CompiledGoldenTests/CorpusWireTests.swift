@@ -3,6 +3,7 @@ import CorpusEnumQueryArrays
 import CorpusEnvelopeFieldsOdd
 import CorpusGeneratedLocalNames
 import CorpusPagingStyles
+import CorpusWaitersOnScalars
 import CorpusRecursionThroughOptional
 import Foundation
 import NCPRuntime
@@ -87,5 +88,24 @@ extension CorpusWireTests {
         for try await entry in client.readFeedPages().items { entries.append(entry.id) }
         #expect(entries == ["1", "2"])
         #expect(server.requests.suffix(2).map(\.target) == ["/v1/feed", "/v1/feed?token=t2"])
+    }
+}
+
+extension CorpusWireTests {
+    @Test func waitersReadBooleansStringsAndIntegers() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let client = JobsClient(configuration: server.client(retryPolicy: .none).configuration)
+        let policy = WaitPolicy(initialDelay: .milliseconds(1), maxDelay: .milliseconds(2), timeout: .seconds(5))
+        func job(ready: Bool, phase: String = "running", progress: Int? = nil) -> LoopbackServer.Answer {
+            .json(200, #"{"readyCompleted":\#(ready),"phase":"\#(phase)","verdict":"PASS"\#(progress.map { ",\"progress\":\($0)" } ?? "")}"#)
+        }
+        server.enqueue(job(ready: false), job(ready: false), job(ready: true))
+        #expect(try await client.waitUntilReady(id: "1", policy: policy).readyCompleted)
+        server.enqueue(job(ready: false, phase: "error"))
+        let failed = await #expect(throws: NCPError.self) { try await client.waitUntilPhaseDone(id: "1", policy: policy) }
+        #expect(failed?.kind == .jobFailed)
+        server.enqueue(job(ready: false), job(ready: false, progress: 50), job(ready: false, progress: 100))
+        #expect(try await client.waitUntilFullyProgressed(id: "1", policy: policy).progress == 100)
     }
 }

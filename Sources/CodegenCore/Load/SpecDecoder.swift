@@ -222,7 +222,7 @@ struct SpecDecoder {
 
     private func waiter(_ name: String, _ location: SourceLocation, _ node: Node) -> Waiter? {
         guard let fields = reader.mapping(node, what: "waiter '\(name)'", allowed: Self.waiterKeys,
-                                          required: ["operation", "field", "success", "failure"]) else { return nil }
+                                          required: ["operation", "field", "success"]) else { return nil }
         return Waiter(name: name, description: reader.string(fields["description"], key: "description") ?? "",
                       startedBy: reader.strings(fields["startedBy"], key: "startedBy") ?? [],
                       operation: reader.string(fields["operation"], key: "operation") ?? "",

@@ -58,11 +58,34 @@ extension Lowering {
     func lowerWaiter(_ waiter: Waiter) -> WaiterModel? {
         guard let operation = operationsByID[waiter.operation], included(operation),
               case .reference(let resultName, _) = operation.result, let resultType = swift.types[resultName],
-              let field = resultType.properties.first(where: { $0.name == waiter.field }),
-              case .reference(let enumName) = field.shape, let enumType = swift.enums[enumName]
+              let field = resultType.properties.first(where: { $0.name == waiter.field })
         else { return nil }
+        let optional = !field.required || field.nullable
+        /// The values as Swift patterns: `.done`, `"DONE"`, `true`, `3`; `?` after each when the field is optional.
         func cases(_ values: [String]) -> String {
-            values.compactMap { value in enumType.values.first { $0.value == value } }.map { "." + SwiftTypes.caseName($0) }.joined(separator: ", ")
+            values.map { value -> String in
+                let pattern: String
+                switch field.shape {
+                case .reference(let name):
+                    pattern = swift.enums[name]?.values.first { $0.value == value }.map { "." + SwiftTypes.caseName($0) } ?? SwiftTypes.stringLiteral(value)
+                case .primitive(.boolean), .primitive(.int32), .primitive(.int64): pattern = value
+                default: pattern = SwiftTypes.stringLiteral(value)
+                }
+                // `-1?` would read as optional chaining on `1`.
+                return !optional ? pattern : pattern.hasPrefix("-") ? ".some(\(pattern))" : pattern + "?"
+            }.joined(separator: ", ")
+        }
+        // A switch that names every value already needs no `default`, and Swift warns about one that can't run.
+        var exhaustive = false
+        if !optional, waiter.pending.isEmpty {
+            switch field.shape {
+            case .reference(let name):
+                if let enumType = swift.enums[name], !enumType.open { exhaustive = true }
+            case .primitive(.boolean):
+                exhaustive = Set(waiter.success + waiter.failure) == ["true", "false"]
+            default:
+                break
+            }
         }
         let fields = arguments(of: operation)
         let policy = ParameterModel(label: "policy", type: "WaitPolicy", defaultValue: ".default", isLast: false)
@@ -76,6 +99,7 @@ extension Lowering {
             arguments: passed.joined(separator: ", "),
             operationName: SwiftNames.escaped(operation.id), operationID: SwiftTypes.stringLiteral(operation.id),
             resultType: resultName, field: SwiftNames.escaped(SpecValidator.swiftName(of: field)),
-            successCases: cases(waiter.success), failureCases: waiter.failure.isEmpty ? nil : cases(waiter.failure))
+            successCases: cases(waiter.success), failureCases: waiter.failure.isEmpty ? nil : cases(waiter.failure),
+            needsDefault: !exhaustive)
     }
 }

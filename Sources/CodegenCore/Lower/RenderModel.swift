@@ -205,4 +205,6 @@ struct WaiterModel: Sendable {
     var field: String
     var successCases: String
     var failureCases: String?
+    /// Whether values outside the lists can arrive (and mean "pending").
+    var needsDefault: Bool
 }

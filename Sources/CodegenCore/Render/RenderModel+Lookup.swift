@@ -264,6 +264,7 @@ extension WaiterModel: MustacheParent {
         case "field": text(self.field)
         case "successCases": text(self.successCases)
         case "failureCases": text(self.failureCases)
+        case "needsDefault": self.needsDefault
         default: nil
         }
     }

@@ -101,20 +101,35 @@ extension SpecValidator {
                 diagnostics.error("\(owner) reads '\(waiter.field)', which type '\(typeName)' does not have\(Suggestion.hint(for: waiter.field, in: type.properties.map(\.name)))", at: waiter.location)
                 continue
             }
-            guard case .reference(let enumName) = field.shape, let enumType = enumsByName[enumName] else {
-                diagnostics.error("\(owner) reads '\(waiter.field)', which is not an enum", at: waiter.location)
-                continue
-            }
-            let values = enumType.values.map(\.value)
             let listed = waiter.success + waiter.failure + waiter.pending
-            for value in listed where !values.contains(value) {
-                diagnostics.error("\(owner) lists '\(value)', which is not a value of enum '\(enumName)'\(Suggestion.hint(for: value, in: values))", at: waiter.location)
-            }
-            for value in values where listed.filter({ $0 == value }).count != 1 {
-                diagnostics.error("\(owner) must put the value '\(value)' of enum '\(enumName)' in exactly one of success, failure and pending", at: waiter.location)
-            }
             if waiter.success.isEmpty {
                 diagnostics.error("\(owner) needs at least one success value", at: waiter.location)
+            }
+            for value in Set(listed).sorted() where listed.filter({ $0 == value }).count > 1 {
+                diagnostics.error("\(owner) lists '\(value)' more than once; a value is success, failure or pending", at: waiter.location)
+            }
+            switch field.shape {
+            case .reference(let enumName):
+                guard let enumType = enumsByName[enumName] else { continue }
+                let values = enumType.values.map(\.value)
+                for value in listed where !values.contains(value) {
+                    diagnostics.error("\(owner) lists '\(value)', which is not a value of enum '\(enumName)'\(Suggestion.hint(for: value, in: values))", at: waiter.location)
+                }
+                for value in values where !listed.contains(value) {
+                    diagnostics.error("\(owner) must put the value '\(value)' of enum '\(enumName)' in one of success, failure and pending", at: waiter.location)
+                }
+            case .primitive(.boolean):
+                for value in listed where value != "true" && value != "false" {
+                    diagnostics.error("\(owner) reads the boolean '\(waiter.field)', so it can list only true and false, not '\(value)'", at: waiter.location)
+                }
+            case .primitive(.int32), .primitive(.int64):
+                for value in listed where Int64(value) == nil {
+                    diagnostics.error("\(owner) reads the integer '\(waiter.field)', so '\(value)' must be a whole number", at: waiter.location)
+                }
+            case .primitive(.string):
+                break
+            default:
+                diagnostics.error("\(owner) reads '\(waiter.field)', which is not an enum, a string, a boolean or an integer", at: waiter.location)
             }
         }
     }

@@ -88,6 +88,15 @@ public struct SpecValidator {
             }
         }
         checkDuplicates(spec.waiters.map { ($0.name, $0.location) }, what: "waiter")
+        var waiterMethods: [String: Waiter] = [:]
+        for waiter in spec.waiters {
+            let method = "waitUntil" + SwiftNames.upperCamel(waiter.name)
+            if let first = waiterMethods[method], first.name != waiter.name {
+                diagnostics.error("waiters '\(first.name)' (at \(first.location)) and '\(waiter.name)' both become the method '\(method)'; rename one", at: waiter.location)
+            } else {
+                waiterMethods[method] = waiter
+            }
+        }
         checkDuplicates(spec.groups.map { ($0.key, $0.location) }, what: "group")
         checkDuplicates(spec.sharedParameters.map { ($0.name, $0.sourceLocation) }, what: "shared parameter")
     }
