@@ -2,6 +2,7 @@ import CorpusEnumPathParameter
 import CorpusEnumQueryArrays
 import CorpusEnvelopeFieldsOdd
 import CorpusGeneratedLocalNames
+import CorpusHeaderParameters
 import CorpusPagingStyles
 import CorpusWaitersOnScalars
 import CorpusRecursionThroughOptional
@@ -107,5 +108,18 @@ extension CorpusWireTests {
         #expect(failed?.kind == .jobFailed)
         server.enqueue(job(ready: false), job(ready: false, progress: 50), job(ready: false, progress: 100))
         #expect(try await client.waitUntilFullyProgressed(id: "1", policy: policy).progress == 100)
+    }
+}
+
+extension CorpusWireTests {
+    @Test func headerParametersAreSentAndStayOutOfTheSignature() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        try await HeadersClient(configuration: server.client().configuration).translate(text: "hi", xTraceID: "t-1\r\nX-Evil: 1", acceptLanguage: .ko, xRetryCount: 2)
+        let received = try #require(server.requests.first)
+        #expect(received.headers["accept-language"] == "ko")
+        #expect(received.headers["x-retry-count"] == "2")
+        #expect(received.headers["x-evil"] == nil) // a line break in a value can't add a header
+        #expect(received.signatureIsValid)
     }
 }

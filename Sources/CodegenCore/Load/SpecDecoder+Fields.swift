@@ -27,7 +27,7 @@ extension SpecDecoder {
         field.note = reader.string(fields["note"], key: "note")
         field.swiftName = reader.string(fields["swiftName"], key: "swiftName")
         field.wireNames = reader.strings(fields["wireNames"], key: "wireNames") ?? []
-        field.location = reader.keyword(fields["in"], key: "in", allowed: ["path", "query"]).flatMap(ParameterLocation.init(rawValue:))
+        field.location = reader.keyword(fields["in"], key: "in", allowed: ["path", "query", "header"]).flatMap(ParameterLocation.init(rawValue:))
         // A path can't leave a segment out, so path parameters are always required.
         if field.location == .path { field.required = true }
         field.style = reader.keyword(fields["style"], key: "style", allowed: ["commaSeparated"])

@@ -64,6 +64,9 @@ extension Lowering {
         if partialBody { bodyArguments.append("additionalFields: additionalFields") }
         let (resultType, returns) = resultType(of: operation)
         let parameters = parameterModels(fields, extra: extra)
+        let headers = operation.parameters.filter { $0.location == .header }.map {
+            HeaderModel(name: SwiftTypes.stringLiteral($0.name), value: argumentValue($0))
+        }
         let query = operation.parameters.filter { $0.location == .query }.map {
             QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: argumentValue($0),
                        commaSeparated: $0.style == "commaSeparated", repeated: $0.style == nil && $0.shape.isArray)
@@ -89,7 +92,8 @@ extension Lowering {
             returnsValue: returns,
             envelopeFields: envelope,
             hasEnvelopeFields: !envelope.isEmpty,
-            mutatesRequest: !query.isEmpty || bodyType != nil || ownAnswers != nil,
+            headers: headers,
+            mutatesRequest: !query.isEmpty || !headers.isEmpty || bodyType != nil || ownAnswers != nil,
             answersLiteral: ownAnswers)
     }
 

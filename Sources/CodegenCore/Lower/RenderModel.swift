@@ -116,6 +116,12 @@ struct ParameterModel: Sendable {
     var isLast: Bool
 }
 
+/// A header parameter: its name as a Swift literal and the argument that holds its value.
+struct HeaderModel: Sendable {
+    var name: String
+    var value: String
+}
+
 struct QueryModel: Sendable {
     var wireName: String
     var value: String
@@ -145,6 +151,7 @@ struct OperationModel: Sendable {
     var envelopeFields: [EnvelopeFieldModel]
     var hasEnvelopeFields: Bool
     /// Query items or a body are added, so the request is a `var`.
+    var headers: [HeaderModel]
     var mutatesRequest: Bool
     /// The operation's own `NCPAnswerShape`, when it differs from the service's.
     var answersLiteral: String?

@@ -177,6 +177,7 @@ extension OperationModel: MustacheParent {
         case "envelopeFields": self.envelopeFields
         case "hasEnvelopeFields": self.hasEnvelopeFields
         case "mutatesRequest": self.mutatesRequest
+        case "headers": self.headers
         case "answersLiteral": text(self.answersLiteral)
         default: nil
         }
@@ -271,3 +272,13 @@ extension WaiterModel: MustacheParent {
 }
 
 extension LoweredSection: MustacheSequence {}
+
+extension HeaderModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": text(self.name)
+        case "value": text(self.value)
+        default: nil
+        }
+    }
+}

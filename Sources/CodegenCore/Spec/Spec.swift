@@ -85,7 +85,7 @@ public indirect enum Shape: Sendable {
 
 /// Where a parameter goes in the request.
 public enum ParameterLocation: String, Sendable {
-    case path, query
+    case path, query, header
 }
 
 /// A property of an object, a parameter, a body field or an array's items.

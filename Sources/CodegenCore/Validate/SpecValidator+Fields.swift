@@ -73,6 +73,9 @@ extension SpecValidator {
         if field.style != nil && !(isArray && field.location == .query) {
             diagnostics.error("'style: commaSeparated' applies to query parameters that are arrays, and \(what) is not one", at: field.sourceLocation)
         }
+        if field.location == .header, let bad = Self.headerNameProblem(field.name) {
+            diagnostics.error("\(what) is a header named '\(field.name)', which \(bad)", at: field.sourceLocation)
+        }
         if field.location != nil, !isScalarParameter(field.shape, arrayAllowed: field.location == .query) {
             let kinds = field.location == .query ? "a string, number, boolean or enum, or an array of those" : "a string, number, boolean or enum"
             diagnostics.error("\(what) is in the \(field.location!.rawValue), so it must be \(kinds)", at: field.sourceLocation)
@@ -115,6 +118,18 @@ extension SpecValidator {
 }
 
 extension SpecValidator {
+    /// Why a header can't be a parameter: not an HTTP token, or one the client itself sets (signing, content).
+    static func headerNameProblem(_ name: String) -> String? {
+        let token = Set("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        if name.isEmpty || !name.allSatisfy(token.contains) { return "is not a valid HTTP header name" }
+        let lower = name.lowercased()
+        if lower.hasPrefix("x-ncp-apigw-") || lower.hasPrefix("x-ncp-iam-") { return "the client sets itself when it signs the request" }
+        if ["host", "content-type", "content-length", "accept", "authorization", "transfer-encoding", "connection"].contains(lower) {
+            return "the client or its transport sets"
+        }
+        return nil
+    }
+
     /// What a parameter can be written as in a path or a query: no objects, no open JSON, no date-times.
     func isScalarParameter(_ shape: Shape, arrayAllowed: Bool) -> Bool {
         switch shape {

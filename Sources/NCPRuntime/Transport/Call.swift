@@ -132,6 +132,12 @@ struct Call {
         var httpRequest = HTTPRequest(method: hop.method, scheme: nil, authority: nil, path: hop.target)
         httpRequest.headerFields[.accept] = "application/json"
         if hop.body != nil { httpRequest.headerFields[.contentType] = "application/json" }
+        for header in request.headers {
+            guard let name = HTTPField.Name(header.name), !name.canonicalName.hasPrefix("x-ncp-") else {
+                throw NCPError(kind: .invalidRequest, operationID: operationID, message: "'\(header.name)' can't be sent as a header", field: header.name, attempts: 0)
+            }
+            httpRequest.headerFields.append(HTTPField(name: name, value: header.value))
+        }
         observer.inject(into: &httpRequest.headerFields)
         let exchange = Exchange(transport: configuration.transport, middlewares: configuration.middlewares, operationID: operationID,
                                 base: storage.base, proxyStripsBasePath: configuration.proxyStripsBasePath, clock: storage.clock,

@@ -18,6 +18,8 @@ public struct NCPRequest: Sendable {
     public var isIdempotent: Bool
     /// How this operation's answers look, when they differ from the rest of its API's.
     public var answers: NCPAnswerShape?
+    /// Header fields the operation sends, in order (never the signing headers, which the client adds).
+    public private(set) var headers: [(name: String, value: String)] = []
 
     /// Creates a request. `GET`, `PUT` and `DELETE` count as idempotent unless told otherwise.
     public init(operationID: String, method: HTTPRequest.Method, path: String, body: Data? = nil, isIdempotent: Bool? = nil) {
@@ -53,6 +55,17 @@ public struct NCPRequest: Sendable {
     /// Adds `name=a&name=b` for enums.
     public mutating func appendRepeatedQuery<Value: RawRepresentable>(_ name: String, _ values: [Value]?) where Value.RawValue == String {
         appendRepeatedQuery(name, values?.map(\.rawValue))
+    }
+
+    /// Adds a header; a nil value adds nothing.
+    public mutating func setHeader(_ name: String, _ value: (some CustomStringConvertible)?) {
+        guard let value else { return }
+        headers.append((name, value.description))
+    }
+
+    /// Adds a header with an enum's raw value.
+    public mutating func setHeader<Value: RawRepresentable>(_ name: String, _ value: Value?) where Value.RawValue == String {
+        setHeader(name, value?.rawValue)
     }
 
     /// Adds an enum's raw value.
