@@ -29,7 +29,9 @@ let compiledCorpus = [
     "type-named-like-generated", "undocumented-results", "unicode-names", "waiter-names", "waiters-on-scalars",
     "wire-name-symbols", "yaml-merge-keys",
 ]
-let compiledGoldens: [Target] = [("Snippets", compiledSnippets), ("Corpus", compiledCorpus)].flatMap { folder, entries in
+/// Clients of other NCP APIs, written from NAVER's doc pages: each answers, pages or completes differently.
+let compiledNCPAPIs = ["cloud-outbound-mailer", "sens-sms", "vpc-server"]
+let compiledGoldens: [Target] = [("Snippets", compiledSnippets), ("Corpus", compiledCorpus), ("NCPAPIs", compiledNCPAPIs)].flatMap { folder, entries in
     entries.map { entry -> Target in
         let words = entry.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         let name = folder + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()

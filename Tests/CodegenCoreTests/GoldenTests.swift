@@ -108,3 +108,20 @@ struct GoldenFolder {
         #expect(warnings.isEmpty, "\(warnings)")
     }
 }
+
+/// Specs of other NCP APIs, written from NAVER's doc pages: each generates its golden without a warning and is
+/// compiled and called end to end (`OtherNCPAPITests`).
+@Suite struct NCPAPISpecTests {
+    static let folder = GoldenFolder("NCPAPIs")
+
+    @Test func atLeastThreeOtherAPIsAreDescribedAndCompiled() throws {
+        #expect(Self.folder.specNames.count >= 3)
+        #expect(try Self.folder.compiledNames(listedAs: "compiledNCPAPIs") == Self.folder.specNames)
+    }
+
+    @Test(arguments: folder.specNames)
+    func otherAPISpecGeneratesItsGoldenWithoutWarnings(_ name: String) throws {
+        let warnings = try Self.folder.checkGolden(name)
+        #expect(warnings.isEmpty, "\(warnings)")
+    }
+}

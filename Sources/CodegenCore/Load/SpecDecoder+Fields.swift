@@ -23,6 +23,7 @@ extension SpecDecoder {
         field.required = fields["required"].flatMap { reader.bool($0, key: "required") } ?? false
         field.nullable = fields["nullable"].flatMap { reader.bool($0, key: "nullable") } ?? false
         field.defaultValue = fields["default"].flatMap { reader.value($0) }
+        field.constant = fields["constant"].flatMap { reader.value($0) }
         field.description = reader.string(fields["description"], key: "description") ?? ""
         field.note = reader.string(fields["note"], key: "note")
         field.swiftName = reader.string(fields["swiftName"], key: "swiftName")

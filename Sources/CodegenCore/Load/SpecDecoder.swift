@@ -19,7 +19,7 @@ struct SpecDecoder {
     static let groupKeys = ["title", "description"]
     static let fieldKeys = ["type", "items", "required", "nullable", "default", "description", "note", "swiftName",
                             "wireNames", "in", "style", "minLength", "maxLength", "minimum", "maximum", "minItems",
-                            "maxItems", "pattern", "forbiddenCharacters", "notBlank"]
+                            "maxItems", "pattern", "forbiddenCharacters", "notBlank", "constant"]
     static let typeKeys = ["description", "partial", "properties", "rules"]
     static let ruleKeys = ["exactlyOneOf", "requiredTogether", "mutuallyExclusive", "maxItemsInAll", "max", "error"]
     static let enumKeys = ["description", "open", "values"]

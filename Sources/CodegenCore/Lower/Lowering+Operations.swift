@@ -11,7 +11,7 @@ extension Lowering {
     /// Path parameters first, then what must be given, then what may be left out, each in spec order.
     func arguments(of operation: Operation) -> [Field] {
         let path = operation.parameters.filter { $0.location == .path }
-        let rest = operation.parameters.filter { $0.location != .path } + (operation.body?.properties ?? [])
+        let rest = operation.parameters.filter { $0.location != .path && $0.constant == nil } + (operation.body?.properties ?? [])
         return path + rest.filter { $0.required } + rest.filter { !$0.required }
     }
 
@@ -31,6 +31,17 @@ extension Lowering {
         let label = SwiftNames.escaped(SpecValidator.swiftName(of: field))
         let type = swift.name(of: field.shape)
         return field.required ? (label, type, nil) : (label, type + "?", "nil")
+    }
+
+    /// A constant parameter's value as the text it is sent as, in a Swift literal.
+    func constantLiteral(_ field: Field) -> String? {
+        switch field.constant {
+        case .string(let text, _)?: SwiftTypes.stringLiteral(text)
+        case .int(let number, _)?: SwiftTypes.stringLiteral(String(number))
+        case .double(let number, _)?: SwiftTypes.stringLiteral(String(number))
+        case .bool(let flag, _)?: SwiftTypes.stringLiteral(flag ? "true" : "false")
+        default: nil
+        }
     }
 
     /// The argument's name inside the body, when it differs from its label.
@@ -65,10 +76,10 @@ extension Lowering {
         let (resultType, returns) = resultType(of: operation)
         let parameters = parameterModels(fields, extra: extra)
         let headers = operation.parameters.filter { $0.location == .header }.map {
-            HeaderModel(name: SwiftTypes.stringLiteral($0.name), value: argumentValue($0))
+            HeaderModel(name: SwiftTypes.stringLiteral($0.name), value: constantLiteral($0) ?? argumentValue($0))
         }
         let query = operation.parameters.filter { $0.location == .query }.map {
-            QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: argumentValue($0),
+            QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: constantLiteral($0) ?? argumentValue($0),
                        commaSeparated: $0.style == "commaSeparated", repeated: $0.style == nil && $0.shape.isArray)
         }
         let envelope = envelopeFields(operation)

@@ -103,6 +103,8 @@ public struct Field: Sendable {
     public var location: ParameterLocation?
     /// `commaSeparated` for query arrays sent as `a,b,c`.
     public var style: String?
+    /// A value the parameter always has (`responseFormatType: json`): sent with every call, never an argument.
+    public var constant: SpecValue?
     public var sourceLocation: SourceLocation
     /// Documented limits on the value.
     public var constraints: Constraints {

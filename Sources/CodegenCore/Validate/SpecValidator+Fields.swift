@@ -73,6 +73,18 @@ extension SpecValidator {
         if field.style != nil && !(isArray && field.location == .query) {
             diagnostics.error("'style: commaSeparated' applies to query parameters that are arrays, and \(what) is not one", at: field.sourceLocation)
         }
+        if let constant = field.constant {
+            if field.location != .query && field.location != .header {
+                diagnostics.error("\(what) has a 'constant', which only query and header parameters can have", at: field.sourceLocation)
+            } else if case .array = constant {
+                diagnostics.error("the constant of \(what) must be a single value", at: constant.location)
+            } else if case .object = constant {
+                diagnostics.error("the constant of \(what) must be a single value", at: constant.location)
+            }
+            if field.defaultValue != nil {
+                diagnostics.error("\(what) has both a 'constant' and a 'default'; a constant is always sent", at: field.sourceLocation)
+            }
+        }
         if field.location == .header, let bad = Self.headerNameProblem(field.name) {
             diagnostics.error("\(what) is a header named '\(field.name)', which \(bad)", at: field.sourceLocation)
         }

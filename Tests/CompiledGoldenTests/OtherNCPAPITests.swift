@@ -1,0 +1,91 @@
+import Foundation
+import NCPAPIsCloudOutboundMailer
+import NCPAPIsSensSms
+import NCPAPIsVpcServer
+import NCPRuntime
+import Testing
+import TestSupport
+
+/// Three other NCP APIs, generated from specs written from NAVER's doc pages, called end to end on a loopback
+/// server that answers as each API documents: plain JSON with 0-based pages and a boolean completion flag; answers
+/// wrapped in an object named after the action, with a `responseError` form; plain JSON under a service ID.
+@Suite(.serialized) struct OtherNCPAPITests {
+    @Test func cloudOutboundMailerSendsPagesFromZeroAndWaitsForTheReadyFlag() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let mailer = OutboundMailerClient(configuration: server.client(retryPolicy: .none).configuration)
+        server.enqueue(.json(201, #"{"requestId":"20181126000000246001","count":1}"#))
+        let created = try await mailer.createMailRequest(senderAddress: "no-reply@example.com", title: "Hi", body: "<p>Hello</p>",
+                                                         recipients: [Recipient(address: "a@example.com", name: "A", type: .to)])
+        #expect(created.requestID == "20181126000000246001")
+        let body = try JSONDecoder().decode(JSONValue.self, from: server.requests[0].body)
+        #expect(body == ["senderAddress": "no-reply@example.com", "title": "Hi", "body": "<p>Hello</p>",
+                         "recipients": [["address": "a@example.com", "name": "A", "type": "R"]]])
+
+        func status(_ ready: Bool) -> LoopbackServer.Answer {
+            .json(200, #"{"requestId":"r1","readyCompleted":\#(ready),"allSentSuccess":false,"requestCount":2,"sentCount":0,"finishCount":0,"readyCount":1,"reservationDate":null,"countsByStatus":[{"status":{"label":"Sent successfully","code":"S"},"count":1}]}"#)
+        }
+        server.enqueue(status(false), status(true))
+        let ready = try await mailer.waitUntilMailRequestReady(requestID: "r1", policy: WaitPolicy(initialDelay: .milliseconds(1), timeout: .seconds(5)))
+        #expect(ready.readyCompleted)
+        #expect(ready.countsByStatus.first?.status?.code == "S")
+
+        server.enqueue(.json(200, #"{"content":[{"requestId":"a"}],"first":true,"last":false,"number":0,"totalElements":2,"totalPages":2}"#),
+                       .json(200, #"{"content":[{"requestId":"b"}],"first":false,"last":true,"number":1,"totalElements":2,"totalPages":2}"#))
+        var ids: [String] = []
+        for try await request in mailer.getMailRequestListPages(startDateTime: "2018-11-01 00:00", sendStatus: ["S", "PF"], size: 1).items {
+            ids.append(request.requestID)
+        }
+        #expect(ids == ["a", "b"])
+        #expect(server.requests.suffix(2).map(\.target) == [
+            "/api/v1/mails/requests?startDateTime=2018-11-01%2000%3A00&sendStatus=S&sendStatus=PF&size=1&page=0",
+            "/api/v1/mails/requests?startDateTime=2018-11-01%2000%3A00&sendStatus=S&sendStatus=PF&size=1&page=1",
+        ])
+        #expect(server.requests.allSatisfy { $0.signatureIsValid })
+    }
+
+    @Test func vpcServerUnwrapsEachActionsAnswerAndReadsItsErrorForm() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let servers = VPCServerClient(configuration: server.client(retryPolicy: .none).configuration)
+        server.enqueue(.json(200, #"{"getServerInstanceListResponse":{"requestId":"q","returnCode":"0","returnMessage":"success","totalRows":3,"serverInstanceList":[{"serverInstanceNo":"1","serverInstanceStatus":{"code":"RUN","codeName":"Server run state"},"serverInstanceStatusName":"running","zoneCode":"KR-2"},{"serverInstanceNo":"2"}]}}"#),
+                       .json(200, #"{"getServerInstanceListResponse":{"returnCode":"0","totalRows":3,"serverInstanceList":[{"serverInstanceNo":"3"}]}}"#))
+        var numbers: [String] = []
+        var first: ServerInstance?
+        for try await instance in servers.getServerInstanceListPages(pageSize: 2).items {
+            numbers.append(instance.serverInstanceNo)
+            first = first ?? instance
+        }
+        #expect(numbers == ["1", "2", "3"])
+        #expect(first?.serverInstanceStatus?.code == "RUN")
+        #expect(first?.additionalFields["zoneCode"] == "KR-2")
+        #expect(server.requests.map(\.target) == ["/vserver/v2/getServerInstanceList?pageNo=1&pageSize=2&responseFormatType=json",
+                                                  "/vserver/v2/getServerInstanceList?pageNo=2&pageSize=2&responseFormatType=json"])
+        server.enqueue(.json(400, #"{"responseError":{"returnCode":"1200","returnMessage":"Invalid parameter"}}"#))
+        let error = await #expect(throws: NCPError.self) { try await servers.getRegionList() }
+        #expect(error?.kind == .service)
+        #expect(error?.serviceCode == "1200")
+        #expect(error?.message == "Invalid parameter")
+    }
+
+    @Test func sensSendsUnderTheServiceIDAndSendsOnlyWhatWasSet() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let sens = SENSSMSClient(configuration: server.client(retryPolicy: .none).configuration)
+        server.enqueue(.json(202, #"{"requestId":"RSSA-1","requestTime":"2018-10-08T19:10:46.154","statusCode":"202","statusName":"success"}"#))
+        let sent = try await sens.sendMessage(serviceID: "ncp:sms:kr:1:demo", type: .sms, from: "0212345678", content: "hi",
+                                              messages: [MessageTarget(to: "01012345678")])
+        #expect(sent.statusCode == "202")
+        #expect(server.requests[0].target == "/sms/v2/services/ncp%3Asms%3Akr%3A1%3Ademo/messages")
+        #expect(String(decoding: server.requests[0].body, as: UTF8.self)
+                == #"{"content":"hi","from":"0212345678","messages":[{"to":"01012345678"}],"type":"SMS"}"#)
+        let tooMany = await #expect(throws: NCPError.self) {
+            try await sens.sendMessage(serviceID: "s", type: .sms, from: "1", content: "x", messages: Array(repeating: MessageTarget(to: "1"), count: 101))
+        }
+        #expect(tooMany?.kind == .invalidRequest)
+        server.enqueue(.json(200, #"{"requestId":"RSSA-1","statusCode":"200","statusName":"success","messages":[{"messageId":"m1","to":"01012345678"}]}"#))
+        let lookup = try await sens.getMessageRequest(serviceID: "ncp:sms:kr:1:demo", requestID: "RSSA-1")
+        #expect(lookup.messages.first?["messageId"] == "m1")
+        #expect(server.requests.count == 2)
+    }
+}
