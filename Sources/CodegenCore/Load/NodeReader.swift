@@ -72,6 +72,7 @@ final class NodeReader {
     /// A mapping's pairs with YAML merge keys expanded: `<<: *base` (or `<<: [*a, *b]`) brings in the pairs of
     /// the mappings named, where it stands; keys written in the mapping itself win, then earlier merged mappings.
     func merged(_ mapping: Node.Mapping, depth: Int = 0) -> [(Node, Node)] {
+        guard mapping.contains(where: { key, _ in key.scalar?.string == "<<" }) else { return mapping.map { ($0.key, $0.value) } }
         let explicit = Set(mapping.compactMap { key, _ in key.scalar?.string == "<<" ? nil : key.scalar?.string })
         var seen = explicit
         var pairs: [(Node, Node)] = []

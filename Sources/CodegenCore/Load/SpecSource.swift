@@ -83,9 +83,8 @@ public enum SpecFiles {
             let place = TextCheck.firstInvalidUTF8(in: data[..<nul] + [0xFF]) ?? (1, 1)
             return .failure(ReadProblem(message: "the file holds binary data (a NUL byte), not YAML text", line: place.line, column: place.column))
         }
-        if let place = TextCheck.firstInvalidUTF8(in: data) {
-            return .failure(ReadProblem(message: "the file is not UTF-8 text: the bytes here are not valid UTF-8", line: place.line, column: place.column))
-        }
-        return .success(String(decoding: data, as: UTF8.self))
+        if let text = String(data: data, encoding: .utf8) { return .success(text) }
+        let place = TextCheck.firstInvalidUTF8(in: data) ?? (1, 1)
+        return .failure(ReadProblem(message: "the file is not UTF-8 text: the bytes here are not valid UTF-8", line: place.line, column: place.column))
     }
 }

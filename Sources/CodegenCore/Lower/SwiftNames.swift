@@ -49,6 +49,7 @@ public enum SwiftNames {
     /// Splits on every character that is not a letter or a digit, and on lower-to-upper case changes; an
     /// all-caps word stays one word.
     static func split(_ wire: String) -> [String] {
+        if wire.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(wire) }
         var words: [String] = []
         var current = ""
         var previous: Character?
@@ -68,6 +69,32 @@ public enum SwiftNames {
             previous = character
         }
         if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// `split` over bytes, for the ASCII names nearly every spec uses: Character properties cost a Unicode
+    /// look-up each, and names are split many times over.
+    private static func splitASCII(_ wire: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var previous: UInt8?
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in wire.utf8 {
+            let isLower = (0x61...0x7A).contains(byte), isUpper = (0x41...0x5A).contains(byte), isDigit = (0x30...0x39).contains(byte)
+            guard isLower || isUpper || isDigit else {
+                flush()
+                previous = nil
+                if let spelled = spelledSymbols[Character(Unicode.Scalar(byte))] { words.append(spelled) }
+                continue
+            }
+            if let previous, (0x61...0x7A).contains(previous) || (0x30...0x39).contains(previous), isUpper, !current.isEmpty { flush() }
+            current.append(byte)
+            previous = byte
+        }
+        flush()
         return words
     }
 

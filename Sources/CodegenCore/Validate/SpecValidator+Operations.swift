@@ -89,9 +89,15 @@ extension SpecValidator {
     /// The first character a path may not hold as written: RFC 3986 path characters (unreserved, `%`-escapes,
     /// sub-delimiters, `:`, `@`, `/`), and braces around parameter names.
     static func firstNonPathCharacter(in path: String) -> Character? {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~%!$&'()*+,;=:@/{}")
-        return path.first { !allowed.contains($0) }
+        guard let index = path.utf8.firstIndex(where: { $0 >= 0x80 || !pathBytes[Int($0)] }) else { return nil }
+        return path[index]
     }
+
+    private static let pathBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~%!$&'()*+,;=:@/{}".utf8 { table[Int(byte)] = true }
+        return table
+    }()
 
     static func placeholders(in path: String) -> [String] {
         var names: [String] = []
