@@ -51,7 +51,7 @@ final class NodeReader {
             return nil
         }
         var fields = Fields(location: location(of: node))
-        for (keyNode, value) in merged(mapping) {
+        for (keyNode, value) in pairs(of: mapping) {
             guard let key = keyNode.scalar?.string else {
                 error("keys of \(what) must be plain strings", at: keyNode)
                 continue
@@ -71,8 +71,13 @@ final class NodeReader {
 
     /// A mapping's pairs with YAML merge keys expanded: `<<: *base` (or `<<: [*a, *b]`) brings in the pairs of
     /// the mappings named, where it stands; keys written in the mapping itself win, then earlier merged mappings.
+    /// The pairs to read: the mapping's own, or with merge keys expanded when it has one.
+    func pairs(of mapping: Node.Mapping) -> AnySequence<(key: Node, value: Node)> {
+        guard mapping.contains(where: { key, _ in key.scalar?.string == "<<" }) else { return AnySequence(mapping) }
+        return AnySequence(merged(mapping).map { (key: $0.0, value: $0.1) })
+    }
+
     func merged(_ mapping: Node.Mapping, depth: Int = 0) -> [(Node, Node)] {
-        guard mapping.contains(where: { key, _ in key.scalar?.string == "<<" }) else { return mapping.map { ($0.key, $0.value) } }
         let explicit = Set(mapping.compactMap { key, _ in key.scalar?.string == "<<" ? nil : key.scalar?.string })
         var seen = explicit
         var pairs: [(Node, Node)] = []
@@ -111,7 +116,7 @@ final class NodeReader {
             return []
         }
         var entries: [(String, SourceLocation, Node)] = []
-        for (keyNode, value) in merged(mapping) {
+        for (keyNode, value) in pairs(of: mapping) {
             guard let key = keyNode.scalar?.string, !key.isEmpty else {
                 error("names in \(what) must be non-empty strings", at: keyNode)
                 continue

@@ -11,11 +11,9 @@ enum TextCheck {
 
     /// The first character the file may not hold as written.
     static func firstProblem(in text: String) -> Problem? {
-        // A quick pass over the bytes first: nearly every file holds none of these characters. C0 controls are
-        // single bytes; C1 controls start with 0xC2, and U+2028, U+2029 and U+FEFF with 0xE2 or 0xEF.
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else {
-            return nil
-        }
+        // A quick pass over the bytes first: nearly every file holds none of these characters (tabs and line
+        // breaks are fine, and U+FEFF starts with 0xEF).
+        guard text.utf8.contains(0xEF) || TextScan.hasControlOrSeparator(text, allowingLineBreaks: true) else { return nil }
         var line = 1, column = 0
         var previousWasCR = false
         for scalar in text.unicodeScalars {

@@ -54,6 +54,8 @@ struct SwiftTypes {
     /// The inside of a string literal for any text: quotes and backslashes escaped, and every control character,
     /// line or paragraph separator written as an escape, so nothing can end the literal or the line.
     static func literalContent(_ text: String) -> String {
+        // Most text needs nothing; a byte scan says so without building a copy.
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C }) || TextScan.hasControlOrSeparator(text) else { return text }
         var escaped = ""
         escaped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -119,14 +121,13 @@ enum DocText {
     /// Lines assembled from spec text (a list item with a description, say) made safe: any line break inside one
     /// starts a new doc line instead of ending the comment.
     static func lines(_ lines: [String]) -> [String] {
-        lines.flatMap { line in commentSafe(line).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        guard lines.contains(where: { TextScan.hasControlOrSeparator($0) }) else { return lines }
+        return lines.flatMap { line in commentSafe(line).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     }
 
     /// Line breaks as `\n`, other control characters as spaces.
     static func commentSafe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }) else {
-            return text
-        }
+        guard TextScan.hasControlOrSeparator(text) else { return text }
         var safe = ""
         var previousWasCR = false
         for scalar in text.unicodeScalars {
