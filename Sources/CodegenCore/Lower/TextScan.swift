@@ -7,7 +7,8 @@ enum TextScan {
         var utf8 = text.utf8.makeIterator()
         while let byte = utf8.next() {
             switch byte {
-            case 0x09, 0x0A, 0x0D where allowingLineBreaks: continue
+            case 0x09, 0x0A, 0x0D:
+                if !allowingLineBreaks { return true }
             case 0x00..<0x20, 0x7F: return true
             case 0xC2: // U+0080...U+009F are C2 80...C2 9F
                 if let next = utf8.next(), (0x80...0x9F).contains(next) { return true }
