@@ -2,126 +2,15 @@
 
 public import NCPRuntime
 
-/// The service's documented error codes: `catch let error as NCPError where error.serviceCode == .workspaceNotFound`.
 extension ServiceErrorCode {
-    /// `10001` (HTTP 400): Invalid Request. — Request parameter error.
-    public static let invalidRequest: ServiceErrorCode = "10001"
-    /// `10014` (HTTP 400): Select the asset you want to analyze. — No media selected for analysis.
-    public static let noAssetSelected: ServiceErrorCode = "10014"
-    /// `10016` (HTTP 400): Select the bucket to integrate (folder selection not available). — A folder key
-    /// can't be registered.
-    public static let folderNotRegistrable: ServiceErrorCode = "10016"
-    /// `10023` (HTTP 400): You can request up to 10 assets at a time. — More than 10 media in one request.
-    public static let tooManyAssets: ServiceErrorCode = "10023"
-    /// `10027` (HTTP 400): The base project name can't be changed. — The base project can't be renamed.
-    public static let baseProjectRenameForbidden: ServiceErrorCode = "10027"
-    /// `10033` (HTTP 400): The base project can't be deleted.
-    public static let baseProjectDeleteForbidden: ServiceErrorCode = "10033"
-    /// `10041` (HTTP 400): The bucket integration is invalid. Check the bucket information again in the
-    /// NAVER Cloud Platform console. — The linked bucket is invalid.
-    public static let invalidBucketIntegration: ServiceErrorCode = "10041"
-    /// `10046` (HTTP 400): Failed to set object storage ACL. — The Object Storage ACL could not be set.
-    public static let objectStorageACLFailed: ServiceErrorCode = "10046"
-    /// `10048` (HTTP 400): Check the linked Object Storage settings — The Object Storage file doesn't
-    /// exist. The message has no trailing period.
-    public static let objectStorageFileMissing: ServiceErrorCode = "10048"
-    /// `50003` (HTTP 400): Analyze result not exists. — No analysis result exists.
-    public static let analysisResultMissing: ServiceErrorCode = "50003"
-    /// `50010` (HTTP 400): Either projectIds or assetIds should be provided, not both. — A search filter
-    /// gave both projectIds and assetIds.
-    public static let projectIDsAndAssetIDsBothGiven: ServiceErrorCode = "50010"
-    /// `50011` (HTTP 400): Either imageQuery or textQuery should be provided, not both. — A search query
-    /// gave both imageQuery and textQuery.
-    public static let imageAndTextQueryBothGiven: ServiceErrorCode = "50011"
-    /// `50012` (HTTP 400): Person query limit reached. You can only pass a maximum of 100 personIds at a
-    /// time. — More than 100 person IDs in one search.
-    public static let personQueryLimitReached: ServiceErrorCode = "50012"
-    /// `50013` (HTTP 400): Script query limit reached. You can only pass a maximum of 100 scripts at a
-    /// time. — More than 100 dialogue strings in one search.
-    public static let scriptQueryLimitReached: ServiceErrorCode = "50013"
-    /// `10069` (HTTP 400): Please upload a large, clear image of your face, looking straight ahead. — The
-    /// person thumbnail has no usable frontal face.
-    public static let faceImageUnusable: ServiceErrorCode = "10069"
-    /// `10072` (HTTP 400, 422): Invalid file format. The overview lists 10072 under both 400 and 422; key
-    /// on the code, not the status.
-    public static let invalidFileFormat: ServiceErrorCode = "10072"
-    /// `10073` (HTTP 400): Image crop error.
-    public static let imageCropFailed: ServiceErrorCode = "10073"
-    /// `10074` (HTTP 400): Image cover upload failed.
-    public static let imageCoverUploadFailed: ServiceErrorCode = "10074"
-    /// `10075` (HTTP 400): Representative thumbnail not exist. — No primary thumbnail exists.
-    public static let primaryThumbnailMissing: ServiceErrorCode = "10075"
-    /// `10077` (HTTP 400): Can not delete all thumbnails. — A person must keep at least one thumbnail.
-    public static let cannotDeleteAllThumbnails: ServiceErrorCode = "10077"
-    /// `10003` (HTTP 401): Failed to check permissions. — The service's permission check failed (distinct
-    /// from the gateway's 401).
-    public static let permissionCheckFailed: ServiceErrorCode = "10003"
-    /// `10010` (HTTP 404): The asset file does not exist. — The media file does not exist.
-    public static let assetFileNotFound: ServiceErrorCode = "10010"
-    /// `10025` (HTTP 404): The project does not exist.
-    public static let projectNotFound: ServiceErrorCode = "10025"
-    /// `10030` (HTTP 404): The workspace does not exist.
-    public static let workspaceNotFound: ServiceErrorCode = "10030"
-    /// `10038` (HTTP 404): Unanalyzed assets can't be canceled. — Nothing is being analysed, so there is
-    /// nothing to cancel.
-    public static let unanalyzedAssetNotCancellable: ServiceErrorCode = "10038"
-    /// `40002` (HTTP 404): The asset analysis job does not exist. — The media asset analysis job does not
-    /// exist.
-    public static let analysisJobNotFound: ServiceErrorCode = "40002"
-    /// `10026` (HTTP 409): This project name already exists. — The project name already exists.
-    public static let projectNameTaken: ServiceErrorCode = "10026"
-    /// `10045` (HTTP 409): Can create up to 1,000 items per workspace. — The per-workspace limit of 1,000
-    /// items is reached.
-    public static let workspaceItemLimitReached: ServiceErrorCode = "10045"
-    /// `10049` (HTTP 409): The project name exceeds the maximum length(100). — The project name is over 100
-    /// characters (documented under 409, not 400).
-    public static let projectNameTooLong: ServiceErrorCode = "10049"
-    /// `20012` (HTTP 409): Exist Workspace Name. — A workspace with the same name already exists.
-    public static let workspaceNameTaken: ServiceErrorCode = "20012"
-    /// `10062` (HTTP 409): Tag already registered. — The person tag already exists.
-    public static let tagAlreadyRegistered: ServiceErrorCode = "10062"
-    /// `10068` (HTTP 409): You can register up to 500 items. — The limit of 500 registrations is reached
-    /// (the object counted is not documented).
-    public static let registrationLimitReached: ServiceErrorCode = "10068"
-    /// `10076` (HTTP 409): Primary thumbnail exceeded the limit. — More than one primary thumbnail.
-    public static let primaryThumbnailLimitExceeded: ServiceErrorCode = "10076"
-    /// `50005` (HTTP 409): The name is already in use. Please enter a different name. — The name (for
-    /// example a person's) is already used.
-    public static let nameInUse: ServiceErrorCode = "50005"
-    /// `10017` (HTTP 422): Analyzing asset. — The asset is being analysed, so the operation is not allowed
-    /// now.
-    public static let assetBeingAnalyzed: ServiceErrorCode = "10017"
-    /// `99999` (HTTP 500): An error has occurred. — Internal server error.
-    public static let internalError: ServiceErrorCode = "99999"
+    /// NAVER Cloud Platform Media Intelligence's documented error codes:
+    /// `catch let error as NCPError where error.serviceCode == .mediaIntelligence.invalidRequest`.
+    public static var mediaIntelligence: MediaIntelligenceErrorCatalog.ServiceCodes { MediaIntelligenceErrorCatalog.ServiceCodes() }
 }
 
-/// The API Gateway's documented error codes, sent as `{"error": {"errorCode", "message"}}`.
 extension GatewayErrorCode {
-    /// `100` (HTTP 400): Bad Request Exception — Protocol (https) or encoding (UTF-8) error.
-    public static let badRequest: GatewayErrorCode = "100"
-    /// `200` (HTTP 401): Authentication Failed — Wrong signature or access key, or a timestamp more than 5
-    /// minutes off.
-    public static let authenticationFailed: GatewayErrorCode = "200"
-    /// `210` (HTTP 401): Permission Denied — The (sub-)account has no permission for this API.
-    public static let permissionDenied: GatewayErrorCode = "210"
-    /// `230` (HTTP 403): Forbidden — Access is blocked.
-    public static let forbidden: GatewayErrorCode = "230"
-    /// `300` (HTTP 404): Not Found Exception — Unknown path or stage on the gateway.
-    public static let notFound: GatewayErrorCode = "300"
-    /// `400` (HTTP 429): Quota Exceeded — The quota is exceeded.
-    public static let quotaExceeded: GatewayErrorCode = "400"
-    /// `410` (HTTP 429): Throttle Limited — The rate is exceeded.
-    public static let throttleLimited: GatewayErrorCode = "410"
-    /// `420` (HTTP 429): Rate Limited — The rate is exceeded.
-    public static let rateLimited: GatewayErrorCode = "420"
-    /// `430` (HTTP 413): Request Entity Too Large — The request body is too large.
-    public static let requestEntityTooLarge: GatewayErrorCode = "430"
-    /// `500` (HTTP 503): Endpoint Error — The service behind the gateway could not be reached.
-    public static let endpointError: GatewayErrorCode = "500"
-    /// `510` (HTTP 504): Endpoint Timeout — The service behind the gateway timed out.
-    public static let endpointTimeout: GatewayErrorCode = "510"
-    /// `900` (HTTP 500): Unexpected Error — Unhandled gateway error.
-    public static let unexpectedError: GatewayErrorCode = "900"
+    /// The API Gateway's documented error codes, as `error.gatewayCode == .mediaIntelligence.…`.
+    public static var mediaIntelligence: MediaIntelligenceErrorCatalog.GatewayCodes { MediaIntelligenceErrorCatalog.GatewayCodes() }
 }
 
 /// Every documented error code with its HTTP statuses and exact message.
@@ -136,6 +25,130 @@ public enum MediaIntelligenceErrorCatalog {
         public let message: String
         /// Whether the client retries it.
         public let isRetryable: Bool
+    }
+
+    /// The service's documented error codes, reached as `ServiceErrorCode.mediaIntelligence`: each client keeps its
+    /// own, so two generated clients in one app never clash over a name.
+    public struct ServiceCodes: Sendable {
+        /// `10001` (HTTP 400): Invalid Request. — Request parameter error.
+        public var invalidRequest: ServiceErrorCode { "10001" }
+        /// `10014` (HTTP 400): Select the asset you want to analyze. — No media selected for analysis.
+        public var noAssetSelected: ServiceErrorCode { "10014" }
+        /// `10016` (HTTP 400): Select the bucket to integrate (folder selection not available). — A folder key
+        /// can't be registered.
+        public var folderNotRegistrable: ServiceErrorCode { "10016" }
+        /// `10023` (HTTP 400): You can request up to 10 assets at a time. — More than 10 media in one request.
+        public var tooManyAssets: ServiceErrorCode { "10023" }
+        /// `10027` (HTTP 400): The base project name can't be changed. — The base project can't be renamed.
+        public var baseProjectRenameForbidden: ServiceErrorCode { "10027" }
+        /// `10033` (HTTP 400): The base project can't be deleted.
+        public var baseProjectDeleteForbidden: ServiceErrorCode { "10033" }
+        /// `10041` (HTTP 400): The bucket integration is invalid. Check the bucket information again in the
+        /// NAVER Cloud Platform console. — The linked bucket is invalid.
+        public var invalidBucketIntegration: ServiceErrorCode { "10041" }
+        /// `10046` (HTTP 400): Failed to set object storage ACL. — The Object Storage ACL could not be set.
+        public var objectStorageACLFailed: ServiceErrorCode { "10046" }
+        /// `10048` (HTTP 400): Check the linked Object Storage settings — The Object Storage file doesn't
+        /// exist. The message has no trailing period.
+        public var objectStorageFileMissing: ServiceErrorCode { "10048" }
+        /// `50003` (HTTP 400): Analyze result not exists. — No analysis result exists.
+        public var analysisResultMissing: ServiceErrorCode { "50003" }
+        /// `50010` (HTTP 400): Either projectIds or assetIds should be provided, not both. — A search filter
+        /// gave both projectIds and assetIds.
+        public var projectIDsAndAssetIDsBothGiven: ServiceErrorCode { "50010" }
+        /// `50011` (HTTP 400): Either imageQuery or textQuery should be provided, not both. — A search query
+        /// gave both imageQuery and textQuery.
+        public var imageAndTextQueryBothGiven: ServiceErrorCode { "50011" }
+        /// `50012` (HTTP 400): Person query limit reached. You can only pass a maximum of 100 personIds at a
+        /// time. — More than 100 person IDs in one search.
+        public var personQueryLimitReached: ServiceErrorCode { "50012" }
+        /// `50013` (HTTP 400): Script query limit reached. You can only pass a maximum of 100 scripts at a
+        /// time. — More than 100 dialogue strings in one search.
+        public var scriptQueryLimitReached: ServiceErrorCode { "50013" }
+        /// `10069` (HTTP 400): Please upload a large, clear image of your face, looking straight ahead. — The
+        /// person thumbnail has no usable frontal face.
+        public var faceImageUnusable: ServiceErrorCode { "10069" }
+        /// `10072` (HTTP 400, 422): Invalid file format. The overview lists 10072 under both 400 and 422; key
+        /// on the code, not the status.
+        public var invalidFileFormat: ServiceErrorCode { "10072" }
+        /// `10073` (HTTP 400): Image crop error.
+        public var imageCropFailed: ServiceErrorCode { "10073" }
+        /// `10074` (HTTP 400): Image cover upload failed.
+        public var imageCoverUploadFailed: ServiceErrorCode { "10074" }
+        /// `10075` (HTTP 400): Representative thumbnail not exist. — No primary thumbnail exists.
+        public var primaryThumbnailMissing: ServiceErrorCode { "10075" }
+        /// `10077` (HTTP 400): Can not delete all thumbnails. — A person must keep at least one thumbnail.
+        public var cannotDeleteAllThumbnails: ServiceErrorCode { "10077" }
+        /// `10003` (HTTP 401): Failed to check permissions. — The service's permission check failed (distinct
+        /// from the gateway's 401).
+        public var permissionCheckFailed: ServiceErrorCode { "10003" }
+        /// `10010` (HTTP 404): The asset file does not exist. — The media file does not exist.
+        public var assetFileNotFound: ServiceErrorCode { "10010" }
+        /// `10025` (HTTP 404): The project does not exist.
+        public var projectNotFound: ServiceErrorCode { "10025" }
+        /// `10030` (HTTP 404): The workspace does not exist.
+        public var workspaceNotFound: ServiceErrorCode { "10030" }
+        /// `10038` (HTTP 404): Unanalyzed assets can't be canceled. — Nothing is being analysed, so there is
+        /// nothing to cancel.
+        public var unanalyzedAssetNotCancellable: ServiceErrorCode { "10038" }
+        /// `40002` (HTTP 404): The asset analysis job does not exist. — The media asset analysis job does not
+        /// exist.
+        public var analysisJobNotFound: ServiceErrorCode { "40002" }
+        /// `10026` (HTTP 409): This project name already exists. — The project name already exists.
+        public var projectNameTaken: ServiceErrorCode { "10026" }
+        /// `10045` (HTTP 409): Can create up to 1,000 items per workspace. — The per-workspace limit of 1,000
+        /// items is reached.
+        public var workspaceItemLimitReached: ServiceErrorCode { "10045" }
+        /// `10049` (HTTP 409): The project name exceeds the maximum length(100). — The project name is over 100
+        /// characters (documented under 409, not 400).
+        public var projectNameTooLong: ServiceErrorCode { "10049" }
+        /// `20012` (HTTP 409): Exist Workspace Name. — A workspace with the same name already exists.
+        public var workspaceNameTaken: ServiceErrorCode { "20012" }
+        /// `10062` (HTTP 409): Tag already registered. — The person tag already exists.
+        public var tagAlreadyRegistered: ServiceErrorCode { "10062" }
+        /// `10068` (HTTP 409): You can register up to 500 items. — The limit of 500 registrations is reached
+        /// (the object counted is not documented).
+        public var registrationLimitReached: ServiceErrorCode { "10068" }
+        /// `10076` (HTTP 409): Primary thumbnail exceeded the limit. — More than one primary thumbnail.
+        public var primaryThumbnailLimitExceeded: ServiceErrorCode { "10076" }
+        /// `50005` (HTTP 409): The name is already in use. Please enter a different name. — The name (for
+        /// example a person's) is already used.
+        public var nameInUse: ServiceErrorCode { "50005" }
+        /// `10017` (HTTP 422): Analyzing asset. — The asset is being analysed, so the operation is not allowed
+        /// now.
+        public var assetBeingAnalyzed: ServiceErrorCode { "10017" }
+        /// `99999` (HTTP 500): An error has occurred. — Internal server error.
+        public var internalError: ServiceErrorCode { "99999" }
+    }
+
+    /// The API Gateway's documented error codes, sent as `{"error": {"errorCode", "message"}}`, reached as
+    /// `GatewayErrorCode.mediaIntelligence`.
+    public struct GatewayCodes: Sendable {
+        /// `100` (HTTP 400): Bad Request Exception — Protocol (https) or encoding (UTF-8) error.
+        public var badRequest: GatewayErrorCode { "100" }
+        /// `200` (HTTP 401): Authentication Failed — Wrong signature or access key, or a timestamp more than 5
+        /// minutes off.
+        public var authenticationFailed: GatewayErrorCode { "200" }
+        /// `210` (HTTP 401): Permission Denied — The (sub-)account has no permission for this API.
+        public var permissionDenied: GatewayErrorCode { "210" }
+        /// `230` (HTTP 403): Forbidden — Access is blocked.
+        public var forbidden: GatewayErrorCode { "230" }
+        /// `300` (HTTP 404): Not Found Exception — Unknown path or stage on the gateway.
+        public var notFound: GatewayErrorCode { "300" }
+        /// `400` (HTTP 429): Quota Exceeded — The quota is exceeded.
+        public var quotaExceeded: GatewayErrorCode { "400" }
+        /// `410` (HTTP 429): Throttle Limited — The rate is exceeded.
+        public var throttleLimited: GatewayErrorCode { "410" }
+        /// `420` (HTTP 429): Rate Limited — The rate is exceeded.
+        public var rateLimited: GatewayErrorCode { "420" }
+        /// `430` (HTTP 413): Request Entity Too Large — The request body is too large.
+        public var requestEntityTooLarge: GatewayErrorCode { "430" }
+        /// `500` (HTTP 503): Endpoint Error — The service behind the gateway could not be reached.
+        public var endpointError: GatewayErrorCode { "500" }
+        /// `510` (HTTP 504): Endpoint Timeout — The service behind the gateway timed out.
+        public var endpointTimeout: GatewayErrorCode { "510" }
+        /// `900` (HTTP 500): Unexpected Error — Unhandled gateway error.
+        public var unexpectedError: GatewayErrorCode { "900" }
     }
 
     /// The service's own codes.

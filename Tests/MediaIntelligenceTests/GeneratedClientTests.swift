@@ -124,9 +124,36 @@ import TestSupport
         }
         server.enqueue(.json(401, #"{"error":{"errorCode":"210","message":"Permission Denied"}}"#))
         let gateway = await #expect(throws: NCPError.self) { try await client(server).getWorkspace(workspaceName: "my-workspace") }
-        #expect(gateway?.gatewayCode == .permissionDenied)
+        #expect(gateway?.gatewayCode == .mediaIntelligence.permissionDenied)
         #expect(gateway.flatMap(MediaIntelligenceErrorCatalog.entry(for:))?.statuses == [401])
-        #expect(ServiceErrorCode.workspaceNotFound == "10030")
+        #expect(ServiceErrorCode.mediaIntelligence.workspaceNotFound == "10030")
+    }
+
+    @Test func theShortInitialiserTakesALogger() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        server.enqueue(.success(#"{"workspaceName":"my-workspace","workspaceUrl":"u"}"#))
+        let log = CapturedLog()
+        let client = MediaIntelligenceClient(credentials: StaticCredentialProvider(accessKey: server.accessKey, secretKey: server.secretKey),
+                                             baseURL: server.baseURL, logger: log.logger)
+        _ = try await client.getWorkspace(workspaceName: "my-workspace")
+        #expect(log.lines.count == 1)
+        #expect(log.lines.first?.contains("GET /api/v1/workspaces/my-workspace -> 200") == true)
+        #expect(client.client.configuration.logger.label == "test")
+        #expect(MediaIntelligenceClient().client.configuration.logger.label == "ncp.client")
+    }
+
+    @Test func twoClientsInOneModuleKeepTheirErrorCodesApart() {
+        // Both generated modules document the gateway's 210 as `permissionDenied`; each sits under its own name.
+        let code: GatewayErrorCode? = "210"
+        #expect(code == .mediaIntelligence.permissionDenied)
+        #expect(code == .kitchenSink.permissionDenied)
+        let error = NCPError(kind: .service, operationID: "getWorkspace", message: "no", serviceCode: "10030")
+        switch error.serviceCode {
+        case .mediaIntelligence.workspaceNotFound?: break
+        default: Issue.record("10030 should match the namespaced constant")
+        }
+        #expect(error.serviceCode != .kitchenSink.bothQueries)
     }
 
     @Test func pagesAreFetchedUntilTheLastOne() async throws {

@@ -11,6 +11,13 @@ public enum GeneratedNames {
         service + "ErrorCatalog"
     }
 
+    /// The member of `ServiceErrorCode` and `GatewayErrorCode` that holds the service's documented codes:
+    /// `.mediaIntelligence.workspaceNotFound`. A namespace per service, so two generated clients in one app never
+    /// declare the same constant.
+    public static func errorNamespace(service: String) -> String {
+        SwiftNames.escaped(SwiftNames.lowerCamel(service))
+    }
+
     /// The struct an operation's body is encoded from.
     public static func body(operationID: String) -> String {
         SwiftNames.upperCamel(operationID) + "Body"
@@ -47,6 +54,6 @@ public enum GeneratedNames {
         "NCPRuntime", "NCPClient", "NCPClientConfiguration", "NCPRequest", "NCPResponse", "NCPError", "NCPNoResult",
         "NCPEnvelope", "NCPCodingKey", "NCPDateTime", "NCPPage", "JSONValue", "RequestValidation", "PercentEncoding",
         "PageSequence", "PageItemSequence", "JobWaiter", "JobState", "WaitPolicy", "RetryPolicy", "ServiceErrorCode",
-        "GatewayErrorCode", "CredentialProvider", "CredentialProviderChain",
+        "GatewayErrorCode", "CredentialProvider", "CredentialProviderChain", "NCPAnswerShape", "NCPIndirect", "NCPLogger",
     ]
 }

@@ -17,9 +17,13 @@ struct RenderModel: Sendable {
     var serviceName: String
     var clientName: String
     var errorCatalogName: String
+    /// `mediaIntelligence`: where the error constants sit (`GeneratedNames.errorNamespace`).
+    var errorNamespace: String
     /// The service's `NCPAnswerShape`, as a Swift expression.
     var answersLiteral: String
     var title: String
+    /// The first documented service error's constant, for the doc comments' example.
+    var serviceErrorExample: String?
     var docLines: [String]
     var defaultBaseURL: String
     /// `"https://host"` as a Swift string literal.

@@ -118,6 +118,12 @@ enum DocText {
         return lines
     }
 
+    /// Text that must stay on one doc-comment line (a title inside a sentence): every line break becomes a space.
+    static func oneLine(_ text: String) -> String {
+        let safe = commentSafe(text)
+        return safe.utf8.contains(UInt8(ascii: "\n")) ? safe.split(separator: "\n").joined(separator: " ") : safe
+    }
+
     /// Lines assembled from spec text (a list item with a description, say) made safe: any line break inside one
     /// starts a new doc line instead of ending the comment.
     static func lines(_ lines: [String]) -> [String] {

@@ -3,7 +3,7 @@ import Foundation
 /// Every failure of a call: what went wrong, in which operation, and what the server said.
 ///
 /// Match on `kind`, and on `serviceCode` or `gatewayCode` for the documented error codes:
-/// `catch let error as NCPError where error.serviceCode == .workspaceNotFound`.
+/// `catch let error as NCPError where error.serviceCode == .mediaIntelligence.workspaceNotFound`.
 public struct NCPError: Error, Sendable, CustomStringConvertible {
     /// The broad kind of failure.
     public enum Kind: String, Sendable, Equatable {
@@ -97,7 +97,8 @@ public struct NCPError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A code from the service's error body, such as `"10030"`. Generated clients add a constant for each
-/// documented code (`.workspaceNotFound`); unknown codes still compare by value.
+/// documented code under the service's name (`.mediaIntelligence.workspaceNotFound`), so two clients never clash;
+/// unknown codes still compare by value.
 public struct ServiceErrorCode: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }

@@ -3,6 +3,10 @@ public import Logging
 public import OpenAPIRuntime
 public import Tracing
 
+/// swift-log's `Logger`, named here so a generated client's initialiser can take one without its module importing
+/// swift-log itself. Callers pass a `Logger` as usual.
+public typealias NCPLogger = Logger
+
 /// Everything a client needs besides the operations: where to send, how to authenticate, how to retry, and
 /// how long a call may take.
 ///

@@ -27,11 +27,20 @@ public struct HeadersClient: Sendable {
     }
 
     /// Creates a client for `baseURL` with credentials from the environment or `~/.ncloud/configure`.
+    /// - Parameters:
+    ///   - credentials: Where the key pair comes from.
+    ///   - baseURL: Where requests go.
+    ///   - retryPolicy: When to retry.
+    ///   - logger: Where a debug line for each attempt and each waiter poll goes (never a header or a secret);
+    ///     nil logs under the label `ncp.client`.
     public init(
         credentials: any CredentialProvider = CredentialProviderChain.standard(),
         baseURL: URL = defaultBaseURL,
-        retryPolicy: RetryPolicy = .default
+        retryPolicy: RetryPolicy = .default,
+        logger: NCPLogger? = nil
     ) {
-        self.init(configuration: NCPClientConfiguration(baseURL: baseURL, credentials: credentials, retryPolicy: retryPolicy))
+        var configuration = NCPClientConfiguration(baseURL: baseURL, credentials: credentials, retryPolicy: retryPolicy)
+        if let logger { configuration.logger = logger }
+        self.init(configuration: configuration)
     }
 }

@@ -2,12 +2,14 @@
 
 public import NCPRuntime
 
-/// The service's documented error codes: `catch let error as NCPError where error.serviceCode == .workspaceNotFound`.
 extension ServiceErrorCode {
+    /// Huge's documented error codes.
+    public static var huge: HugeErrorCatalog.ServiceCodes { HugeErrorCatalog.ServiceCodes() }
 }
 
-/// The API Gateway's documented error codes, sent as `{"error": {"errorCode", "message"}}`.
 extension GatewayErrorCode {
+    /// The API Gateway's documented error codes, as `error.gatewayCode == .huge.…`.
+    public static var huge: HugeErrorCatalog.GatewayCodes { HugeErrorCatalog.GatewayCodes() }
 }
 
 /// Every documented error code with its HTTP statuses and exact message.
@@ -22,6 +24,16 @@ public enum HugeErrorCatalog {
         public let message: String
         /// Whether the client retries it.
         public let isRetryable: Bool
+    }
+
+    /// The service's documented error codes, reached as `ServiceErrorCode.huge`: each client keeps its
+    /// own, so two generated clients in one app never clash over a name.
+    public struct ServiceCodes: Sendable {
+    }
+
+    /// The API Gateway's documented error codes, sent as `{"error": {"errorCode", "message"}}`, reached as
+    /// `GatewayErrorCode.huge`.
+    public struct GatewayCodes: Sendable {
     }
 
     /// The service's own codes.

@@ -2,12 +2,14 @@
 
 import NCPRuntime
 
-/// The service's documented error codes: `catch let error as NCPError where error.serviceCode == .workspaceNotFound`.
 extension ServiceErrorCode {
+    /// Internal's documented error codes.
+    internal static var `internal`: InternalErrorCatalog.ServiceCodes { InternalErrorCatalog.ServiceCodes() }
 }
 
-/// The API Gateway's documented error codes, sent as `{"error": {"errorCode", "message"}}`.
 extension GatewayErrorCode {
+    /// The API Gateway's documented error codes, as `error.gatewayCode == .`internal`.…`.
+    internal static var `internal`: InternalErrorCatalog.GatewayCodes { InternalErrorCatalog.GatewayCodes() }
 }
 
 /// Every documented error code with its HTTP statuses and exact message.
@@ -22,6 +24,16 @@ internal enum InternalErrorCatalog {
         internal let message: String
         /// Whether the client retries it.
         internal let isRetryable: Bool
+    }
+
+    /// The service's documented error codes, reached as `ServiceErrorCode.`internal``: each client keeps its
+    /// own, so two generated clients in one app never clash over a name.
+    internal struct ServiceCodes: Sendable {
+    }
+
+    /// The API Gateway's documented error codes, sent as `{"error": {"errorCode", "message"}}`, reached as
+    /// `GatewayErrorCode.`internal``.
+    internal struct GatewayCodes: Sendable {
     }
 
     /// The service's own codes.

@@ -2,12 +2,14 @@
 
 public import NCPRuntime
 
-/// The service's documented error codes: `catch let error as NCPError where error.serviceCode == .workspaceNotFound`.
 extension ServiceErrorCode {
+    /// NAVER Cloud Outbound Mailer's documented error codes.
+    public static var outboundMailer: OutboundMailerErrorCatalog.ServiceCodes { OutboundMailerErrorCatalog.ServiceCodes() }
 }
 
-/// The API Gateway's documented error codes, sent as `{"error": {"errorCode", "message"}}`.
 extension GatewayErrorCode {
+    /// The API Gateway's documented error codes, as `error.gatewayCode == .outboundMailer.…`.
+    public static var outboundMailer: OutboundMailerErrorCatalog.GatewayCodes { OutboundMailerErrorCatalog.GatewayCodes() }
 }
 
 /// Every documented error code with its HTTP statuses and exact message.
@@ -22,6 +24,16 @@ public enum OutboundMailerErrorCatalog {
         public let message: String
         /// Whether the client retries it.
         public let isRetryable: Bool
+    }
+
+    /// The service's documented error codes, reached as `ServiceErrorCode.outboundMailer`: each client keeps its
+    /// own, so two generated clients in one app never clash over a name.
+    public struct ServiceCodes: Sendable {
+    }
+
+    /// The API Gateway's documented error codes, sent as `{"error": {"errorCode", "message"}}`, reached as
+    /// `GatewayErrorCode.outboundMailer`.
+    public struct GatewayCodes: Sendable {
     }
 
     /// The service's own codes.

@@ -2,18 +2,15 @@
 
 public import NCPRuntime
 
-/// The service's documented error codes: `catch let error as NCPError where error.serviceCode == .workspaceNotFound`.
 extension ServiceErrorCode {
-    /// `50011` (HTTP 400): Either image or text, not both.
-    public static let bothQueries: ServiceErrorCode = "50011"
-    /// `10072` (HTTP 400, 422): Invalid file format.
-    public static let badFormat: ServiceErrorCode = "10072"
+    /// Kitchen Sink API's documented error codes:
+    /// `catch let error as NCPError where error.serviceCode == .kitchenSink.bothQueries`.
+    public static var kitchenSink: KitchenSinkErrorCatalog.ServiceCodes { KitchenSinkErrorCatalog.ServiceCodes() }
 }
 
-/// The API Gateway's documented error codes, sent as `{"error": {"errorCode", "message"}}`.
 extension GatewayErrorCode {
-    /// `410` (HTTP 429): Throttle Limited
-    public static let throttled: GatewayErrorCode = "410"
+    /// The API Gateway's documented error codes, as `error.gatewayCode == .kitchenSink.…`.
+    public static var kitchenSink: KitchenSinkErrorCatalog.GatewayCodes { KitchenSinkErrorCatalog.GatewayCodes() }
 }
 
 /// Every documented error code with its HTTP statuses and exact message.
@@ -30,6 +27,24 @@ public enum KitchenSinkErrorCatalog {
         public let isRetryable: Bool
     }
 
+    /// The service's documented error codes, reached as `ServiceErrorCode.kitchenSink`: each client keeps its
+    /// own, so two generated clients in one app never clash over a name.
+    public struct ServiceCodes: Sendable {
+        /// `50011` (HTTP 400): Either image or text, not both.
+        public var bothQueries: ServiceErrorCode { "50011" }
+        /// `10072` (HTTP 400, 422): Invalid file format.
+        public var badFormat: ServiceErrorCode { "10072" }
+    }
+
+    /// The API Gateway's documented error codes, sent as `{"error": {"errorCode", "message"}}`, reached as
+    /// `GatewayErrorCode.kitchenSink`.
+    public struct GatewayCodes: Sendable {
+        /// `410` (HTTP 429): Throttle Limited
+        public var throttled: GatewayErrorCode { "410" }
+        /// `210` (HTTP 401): Permission Denied
+        public var permissionDenied: GatewayErrorCode { "210" }
+    }
+
     /// The service's own codes.
     public static let serviceErrors: [Entry] = [
         Entry(code: "50011", statuses: [400], message: "Either image or text, not both.", isRetryable: false),
@@ -39,6 +54,7 @@ public enum KitchenSinkErrorCatalog {
     /// The API Gateway's codes.
     public static let gatewayErrors: [Entry] = [
         Entry(code: "410", statuses: [429], message: "Throttle Limited", isRetryable: true),
+        Entry(code: "210", statuses: [401], message: "Permission Denied", isRetryable: false),
     ]
 
     /// The documented entry for an error's service or gateway code, when it has one.
