@@ -7,14 +7,23 @@ extension MediaIntelligenceClient {
     /// `getAssetRegistrationStatus` with growing, jittered delays until `uploadStatus` is one of COMPLETED
     /// (returned) or FAILED, FILE_NOT_EXIST, INVALID_METADATA (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getAssetRegistrationStatus`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: AssetRegistrationStatus.self)`), or any error of `getAssetRegistrationStatus`.
     public func waitUntilAssetRegistered(
         workspaceName: String,
         projectID: Int64,
         assetID: Int64,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (AssetRegistrationStatus) async throws -> Void = { _ in }
     ) async throws -> AssetRegistrationStatus {
-        try await JobWaiter.wait(operationID: "getAssetRegistrationStatus", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getAssetRegistrationStatus", watching: "uploadStatus", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getAssetRegistrationStatus(workspaceName: workspaceName, projectID: projectID, assetID: assetID)
         } classify: { state in
             switch state.uploadStatus {
@@ -22,6 +31,10 @@ extension MediaIntelligenceClient {
             case .failed, .fileNotExist, .invalidMetadata: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.uploadStatus.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
@@ -29,15 +42,24 @@ extension MediaIntelligenceClient {
     /// jittered delays until `uploadStatus` is one of COMPLETED (returned) or FAILED, FILE_NOT_EXIST,
     /// INVALID_METADATA (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getVideoAssetRegistrationStatus`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: VideoRegistrationStatus.self)`), or any error of `getVideoAssetRegistrationStatus`.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use getAssetRegistrationStatus instead.")
     public func waitUntilVideoAssetRegistered(
         workspaceName: String,
         projectID: Int64,
         videoAssetID: Int64,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (VideoRegistrationStatus) async throws -> Void = { _ in }
     ) async throws -> VideoRegistrationStatus {
-        try await JobWaiter.wait(operationID: "getVideoAssetRegistrationStatus", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getVideoAssetRegistrationStatus", watching: "uploadStatus", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getVideoAssetRegistrationStatus(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID)
         } classify: { state in
             switch state.uploadStatus {
@@ -45,6 +67,10 @@ extension MediaIntelligenceClient {
             case .failed, .fileNotExist, .invalidMetadata: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.uploadStatus.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
@@ -52,15 +78,24 @@ extension MediaIntelligenceClient {
     /// growing, jittered delays until `status` is one of ANALYZE_COMPLETED (returned) or ANALYZE_FAIL,
     /// ANALYZE_CANCEL (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getAnalysisStatus`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: AnalysisProgress.self)`), or any error of `getAnalysisStatus`.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use getIndexStatus instead.")
     public func waitUntilAnalysisCompleted(
         workspaceName: String,
         projectID: Int64,
         assetID: Int64,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (AnalysisProgress) async throws -> Void = { _ in }
     ) async throws -> AnalysisProgress {
-        try await JobWaiter.wait(operationID: "getAnalysisStatus", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getAnalysisStatus", watching: "status", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getAnalysisStatus(workspaceName: workspaceName, projectID: projectID, assetID: assetID)
         } classify: { state in
             switch state.status {
@@ -68,6 +103,10 @@ extension MediaIntelligenceClient {
             case .analyzeFail, .analyzeCancel: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.status.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
@@ -75,14 +114,23 @@ extension MediaIntelligenceClient {
     /// jittered delays until `status` is one of ANALYZE_COMPLETED (returned) or ANALYZE_FAIL,
     /// ANALYZE_CANCEL (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getIndexStatus`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: IndexProgress.self)`), or any error of `getIndexStatus`.
     public func waitUntilIndexCompleted(
         workspaceName: String,
         projectID: Int64,
         assetID: Int64,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (IndexProgress) async throws -> Void = { _ in }
     ) async throws -> IndexProgress {
-        try await JobWaiter.wait(operationID: "getIndexStatus", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getIndexStatus", watching: "status", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getIndexStatus(workspaceName: workspaceName, projectID: projectID, assetID: assetID)
         } classify: { state in
             switch state.status {
@@ -90,6 +138,10 @@ extension MediaIntelligenceClient {
             case .analyzeFail, .analyzeCancel: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.status.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
@@ -97,15 +149,24 @@ extension MediaIntelligenceClient {
     /// until `status` is one of ANALYZE_COMPLETED (returned) or ANALYZE_FAIL, ANALYZE_CANCEL (thrown as
     /// `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getVideoAnalysisStatus`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: AnalysisProgress.self)`), or any error of `getVideoAnalysisStatus`.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use getIndexStatus instead.")
     public func waitUntilVideoAnalysisCompleted(
         workspaceName: String,
         projectID: Int64,
         videoAssetID: Int64,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (AnalysisProgress) async throws -> Void = { _ in }
     ) async throws -> AnalysisProgress {
-        try await JobWaiter.wait(operationID: "getVideoAnalysisStatus", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getVideoAnalysisStatus", watching: "status", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getVideoAnalysisStatus(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID)
         } classify: { state in
             switch state.status {
@@ -113,21 +174,34 @@ extension MediaIntelligenceClient {
             case .analyzeFail, .analyzeCancel: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.status.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
     /// Waits until an asset search ends. Polls `getAssetSearchResult` with growing, jittered delays until
     /// `status` is one of COMPLETED (returned) or FAILED (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getAssetSearchResult`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: SearchResultPage.self)`), or any error of `getAssetSearchResult`.
     public func waitUntilSearchCompleted(
         workspaceName: String,
         searchID: String,
         pageSize: Int? = nil,
         pageNumber: Int? = nil,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (SearchResultPage) async throws -> Void = { _ in }
     ) async throws -> SearchResultPage {
-        try await JobWaiter.wait(operationID: "getAssetSearchResult", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getAssetSearchResult", watching: "status", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getAssetSearchResult(workspaceName: workspaceName, searchID: searchID, pageSize: pageSize, pageNumber: pageNumber)
         } classify: { state in
             switch state.status {
@@ -135,6 +209,10 @@ extension MediaIntelligenceClient {
             case .failed: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.status.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
@@ -142,14 +220,23 @@ extension MediaIntelligenceClient {
     /// delays until `status` is one of SUMMARIZE_COMPLETED (returned) or SUMMARIZE_FAIL, SUMMARIZE_CANCELED
     /// (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getSceneSummaryStatus`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: SceneSummaryProgress.self)`), or any error of `getSceneSummaryStatus`.
     public func waitUntilSceneSummaryCompleted(
         workspaceName: String,
         projectID: Int64,
         assetID: Int64,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (SceneSummaryProgress) async throws -> Void = { _ in }
     ) async throws -> SceneSummaryProgress {
-        try await JobWaiter.wait(operationID: "getSceneSummaryStatus", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getSceneSummaryStatus", watching: "status", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getSceneSummaryStatus(workspaceName: workspaceName, projectID: projectID, assetID: assetID)
         } classify: { state in
             switch state.status {
@@ -157,6 +244,10 @@ extension MediaIntelligenceClient {
             case .summarizeFail, .summarizeCanceled: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.status.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
@@ -164,7 +255,14 @@ extension MediaIntelligenceClient {
     /// jittered delays until `status` is one of SUMMARIZE_COMPLETED (returned) or SUMMARIZE_FAIL,
     /// SUMMARIZE_CANCELED (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getIndexSceneSummaryStatus`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: SceneSummaryProgress.self)`), or any error of `getIndexSceneSummaryStatus`.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use getSceneSummaryStatus instead.")
     public func waitUntilIndexSceneSummaryCompleted(
         workspaceName: String,
@@ -172,9 +270,11 @@ extension MediaIntelligenceClient {
         assetID: Int64,
         indexID: Int64,
         sceneSummaryID: String,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (SceneSummaryProgress) async throws -> Void = { _ in }
     ) async throws -> SceneSummaryProgress {
-        try await JobWaiter.wait(operationID: "getIndexSceneSummaryStatus", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getIndexSceneSummaryStatus", watching: "status", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getIndexSceneSummaryStatus(workspaceName: workspaceName, projectID: projectID, assetID: assetID, indexID: indexID, sceneSummaryID: sceneSummaryID)
         } classify: { state in
             switch state.status {
@@ -182,6 +282,10 @@ extension MediaIntelligenceClient {
             case .summarizeFail, .summarizeCanceled: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.status.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
@@ -189,13 +293,22 @@ extension MediaIntelligenceClient {
     /// `getPersonThumbnailUploadStatus` with growing, jittered delays until `uploadStatus` is one of
     /// COMPLETED (returned) or FAILED (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getPersonThumbnailUploadStatus`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: ImageUploadStatus.self)`), or any error of `getPersonThumbnailUploadStatus`.
     public func waitUntilPersonThumbnailUploaded(
         workspaceName: String,
         thumbnailKey: String,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (ImageUploadStatus) async throws -> Void = { _ in }
     ) async throws -> ImageUploadStatus {
-        try await JobWaiter.wait(operationID: "getPersonThumbnailUploadStatus", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getPersonThumbnailUploadStatus", watching: "uploadStatus", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getPersonThumbnailUploadStatus(workspaceName: workspaceName, thumbnailKey: thumbnailKey)
         } classify: { state in
             switch state.uploadStatus {
@@ -203,6 +316,10 @@ extension MediaIntelligenceClient {
             case .failed: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.uploadStatus.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
@@ -210,12 +327,21 @@ extension MediaIntelligenceClient {
     /// `getQueryImageUploadStatus` with growing, jittered delays until `uploadStatus` is one of COMPLETED
     /// (returned) or FAILED (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getQueryImageUploadStatus`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: QueryImageUploadStatus.self)`), or any error of `getQueryImageUploadStatus`.
     public func waitUntilQueryImageUploaded(
         assetKey: String,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (QueryImageUploadStatus) async throws -> Void = { _ in }
     ) async throws -> QueryImageUploadStatus {
-        try await JobWaiter.wait(operationID: "getQueryImageUploadStatus", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getQueryImageUploadStatus", watching: "uploadStatus", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getQueryImageUploadStatus(assetKey: assetKey)
         } classify: { state in
             switch state.uploadStatus {
@@ -223,6 +349,10 @@ extension MediaIntelligenceClient {
             case .failed: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.uploadStatus.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 }

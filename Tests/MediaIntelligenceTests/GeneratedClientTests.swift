@@ -187,6 +187,33 @@ import TestSupport
         #expect(failed?.kind == .jobFailed)
     }
 
+    @Test func aWaitCanBeWatchedAndItsFailureCarriesTheTypedState() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        server.enqueue(.success(#"{"searchId":"s1","status":"RUNNING"}"#), .success(#"{"searchId":"s1","status":"FAILED"}"#))
+        let log = CapturedLog()
+        let client = MediaIntelligenceClient(configuration: server.client(logger: log.logger).configuration)
+        var seen: [SearchStatus] = []
+        var thrown: NCPError?
+        do {
+            _ = try await client.waitUntilSearchCompleted(workspaceName: "my-workspace", searchID: "s1") { state in
+                seen.append(state.status)
+            }
+        } catch let error as NCPError {
+            thrown = error
+        }
+        let failed = try #require(thrown)
+        #expect(failed.kind == .jobFailed)
+        #expect(seen == [.running, .failed])
+        #expect(failed.jobState(as: SearchResultPage.self)?.status == .failed)
+        #expect(failed.message.hasPrefix("the job ended with status FAILED after "))
+        #expect("\(failed)".hasSuffix("(2 polls)"))
+        let polls = log.lines.filter { $0.contains("getAssetSearchResult poll") }
+        #expect(polls.count == 2)
+        #expect(polls.first?.contains("poll 1: status RUNNING; asking again in ") == true)
+        #expect(polls.last?.contains("poll 2: status FAILED; the job failed") == true)
+    }
+
     @Test func undocumentedResultsComeBackAsOpenJSONOrNull() async throws {
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }

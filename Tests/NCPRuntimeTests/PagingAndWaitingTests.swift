@@ -162,7 +162,37 @@ extension PageSequence where Page == FakePage, Item == Int {
             try await JobWaiter.wait(operationID: "getStatus", sleep: RecordingSleeper().sleep, poll: { states.next() }, classify: classify)
         }
         #expect(error?.kind == .jobFailed)
-        #expect(error?.message.contains("FAILED") == true)
+        #expect(error?.message.hasPrefix("the job ended with state FAILED after ") == true)
+        #expect(error?.jobState(as: String.self) == "FAILED")
+        #expect(error?.jobState(as: Int.self) == nil)
+    }
+
+    @Test func everyPollIsObservedAndLoggedInWords() async throws {
+        let states = States(["QUEUED", "RUNNING", "DONE"])
+        let log = CapturedLog()
+        var observed: [String] = []
+        let final = try await JobWaiter.wait(operationID: "getStatus", watching: "phase", sleep: RecordingSleeper().sleep, logger: log.logger,
+                                             poll: { states.next() }, classify: classify, observe: { observed.append($0) })
+        #expect(final == "DONE")
+        #expect(observed == ["QUEUED", "RUNNING", "DONE"])
+        #expect(log.lines.count == 3)
+        #expect(log.lines[0].hasPrefix("debug getStatus poll 1: phase QUEUED; asking again in "))
+        #expect(log.lines[2].hasPrefix("debug getStatus poll 3: phase DONE; done after "))
+    }
+
+    @Test func aMissingValueReadsAsMissing() async {
+        let error = await #expect(throws: NCPError.self) {
+            try await JobWaiter.wait(operationID: "getStatus", watching: "phase", policy: WaitPolicy(timeout: .zero), sleep: RecordingSleeper().sleep,
+                                     poll: { "RUNNING" }, classify: classify, describe: { _ in nil })
+        }
+        #expect(error?.kind == .waitTimedOut)
+        #expect(error?.message == "still no phase after 0.0 s, the wait's limit")
+    }
+
+    @Test(arguments: [(Duration.milliseconds(4200), "4.2 s"), (.seconds(42), "42 s"), (.seconds(185), "3 min 5 s"),
+                      (.seconds(3600), "1 h"), (.seconds(3720), "1 h 2 min"), (.seconds(120), "2 min")])
+    func waitTimesReadAsPeopleSayThem(duration: Duration, phrase: String) {
+        #expect(WaitTime.phrase(duration) == phrase)
     }
 
     @Test func theDeadlineEndsTheWaitWithoutSleepingPastIt() async {
@@ -172,6 +202,8 @@ extension PageSequence where Page == FakePage, Item == Int {
             try await JobWaiter.wait(operationID: "getStatus", policy: policy, sleep: sleeper.sleep, poll: { "RUNNING" }, classify: classify)
         }
         #expect(error?.kind == .waitTimedOut)
+        #expect(error?.message == "still state RUNNING after 1 min 40 s, the wait's limit")
+        #expect(error?.jobState(as: String.self) == "RUNNING")
         let total = sleeper.sleeps.reduce(Duration.zero, +)
         #expect(total == .seconds(100))
     }

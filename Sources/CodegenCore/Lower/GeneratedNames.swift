@@ -25,7 +25,7 @@ public enum GeneratedNames {
 
     /// Names the generated method bodies give their own locals, or use for the client's members: an argument of
     /// one of these names keeps its label but is called `<name>Argument` inside the body.
-    public static let bodyLocals: Set<String> = ["check", "request", "envelope", "result", "client", "policy", "self", "index", "item",
+    public static let bodyLocals: Set<String> = ["check", "request", "envelope", "result", "client", "policy", "onPoll", "self", "index", "item",
                                                  "field", "position"]
 
     /// Names a type's `validate(_ check:field:)` gives its parameters and loop variables: a property of one of

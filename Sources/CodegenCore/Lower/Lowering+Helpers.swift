@@ -89,16 +89,25 @@ extension Lowering {
         }
         let fields = arguments(of: operation)
         let policy = ParameterModel(label: "policy", type: "WaitPolicy", defaultValue: ".default", isLast: false)
+        let onPoll = ParameterModel(label: "onPoll", type: "(\(resultName)) async throws -> Void", defaultValue: "{ _ in }", isLast: false)
         let passed = fields.map { passing($0) }
+        let swiftField = SwiftNames.escaped(SpecValidator.swiftName(of: field))
+        // The watched value as text for messages and log lines: an enum's raw value, anything else as printed.
+        let isEnum = if case .reference(let name) = field.shape, swift.enums[name] != nil { true } else { false }
+        let text = isEnum ? "\\($0.rawValue)" : "\\($0)"
+        let describe = optional ? "state.\(swiftField).map { \"\(text)\" }" : "\"\(isEnum ? "\\(state.\(swiftField).rawValue)" : "\\(state.\(swiftField))")\""
         var docs = DocText.wrap(waiter.description + " Polls `\(operation.id)` with growing, jittered delays until `\(waiter.field)` is one of \(waiter.success.joined(separator: ", ")) (returned) or \(waiter.failure.joined(separator: ", ")) (thrown as `.jobFailed`).")
-        docs += ["", "- Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `\(operation.id)`."]
+        docs += [""] + DocText.wrap("Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can show progress.")
+        docs += ["", "- Parameters:", "  - policy: How long to wait and how often to ask.", "  - onPoll: Sees every polled state, the last one included."]
+        docs += DocText.wrap("- Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state (`jobState(as: \(resultName).self)`), or any error of `\(operation.id)`.")
+            .enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
         return WaiterModel(
             methodName: "waitUntil" + SwiftNames.upperCamel(waiter.name), docLines: DocText.lines(docs),
             deprecatedMessage: deprecationMessage(operation),
-            parameters: parameterModels(fields, extra: [policy]),
+            parameters: parameterModels(fields, extra: [policy, onPoll]),
             arguments: passed.joined(separator: ", "),
             operationName: SwiftNames.escaped(operation.id), operationID: SwiftTypes.stringLiteral(operation.id),
-            resultType: resultName, field: SwiftNames.escaped(SpecValidator.swiftName(of: field)),
+            resultType: resultName, field: swiftField, wireField: SwiftTypes.stringLiteral(field.name), describe: describe,
             successCases: cases(waiter.success), failureCases: waiter.failure.isEmpty ? nil : cases(waiter.failure),
             needsDefault: !exhaustive)
     }

@@ -214,6 +214,10 @@ struct WaiterModel: Sendable {
     var operationID: String
     var resultType: String
     var field: String
+    /// The field's wire name as a Swift literal, for messages.
+    var wireField: String
+    /// A Swift expression of `state` giving the field's value as text (`String?` when the field is optional).
+    var describe: String
     var successCases: String
     var failureCases: String?
     /// Whether values outside the lists can arrive (and mean "pending").

@@ -265,6 +265,8 @@ extension WaiterModel: MustacheParent {
         case "operationID": text(self.operationID)
         case "resultType": text(self.resultType)
         case "field": text(self.field)
+        case "wireField": text(self.wireField)
+        case "describe": text(self.describe)
         case "successCases": text(self.successCases)
         case "failureCases": text(self.failureCases)
         case "needsDefault": self.needsDefault

@@ -54,6 +54,8 @@ public struct NCPError: Error, Sendable, CustomStringConvertible {
     public var attempts: Int
     /// The error underneath, for `.transport`.
     public var underlying: (any Error & Sendable)?
+    /// The last polled state, for `.jobFailed` and `.waitTimedOut`; read it typed with `jobState(as:)`.
+    public var jobState: (any Sendable)?
 
     /// Whether a `.timeout` is the call's deadline rather than one attempt's timeout; deadlines end retries.
     var isDeadline = false
@@ -64,7 +66,8 @@ public struct NCPError: Error, Sendable, CustomStringConvertible {
     /// Creates an error.
     public init(kind: Kind, operationID: String, message: String, statusCode: Int? = nil, serviceCode: ServiceErrorCode? = nil,
                 gatewayCode: GatewayErrorCode? = nil, field: String? = nil, requestID: String? = nil,
-                rawBody: [UInt8]? = nil, attempts: Int = 1, underlying: (any Error & Sendable)? = nil) {
+                rawBody: [UInt8]? = nil, attempts: Int = 1, underlying: (any Error & Sendable)? = nil,
+                jobState: (any Sendable)? = nil) {
         self.kind = kind
         self.operationID = operationID
         self.message = message
@@ -76,6 +79,13 @@ public struct NCPError: Error, Sendable, CustomStringConvertible {
         self.rawBody = rawBody.map { Array($0.prefix(Self.rawBodyLimit)) }
         self.attempts = attempts
         self.underlying = underlying
+        self.jobState = jobState
+    }
+
+    /// The last polled state of a `.jobFailed` or `.waitTimedOut` wait, as the waiter's result type:
+    /// `error.jobState(as: IndexProgress.self)?.status`.
+    public func jobState<State>(as type: State.Type) -> State? {
+        jobState as? State
     }
 
     /// The body as text, when it is UTF-8.
@@ -90,7 +100,7 @@ public struct NCPError: Error, Sendable, CustomStringConvertible {
         if let gatewayCode { parts.append("gateway code \(gatewayCode.rawValue)") }
         if let field { parts.append("field \(field)") }
         var text = parts.joined(separator: ", ") + ": " + message
-        if attempts > 1 { text += " (after \(attempts) attempts)" }
+        if attempts > 1 { text += kind == .jobFailed || kind == .waitTimedOut ? " (\(attempts) polls)" : " (after \(attempts) attempts)" }
         if let requestID { text += " [request \(requestID)]" }
         return text
     }

@@ -6,12 +6,21 @@ extension WaitersClient {
     /// Done. Polls `getJob` with growing, jittered delays until `state` is one of DONE (returned) or FAILED
     /// (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getJob`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: Job.self)`), or any error of `getJob`.
     public func waitUntilJobDone(
         id: Int64,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
-        try await JobWaiter.wait(operationID: "getJob", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getJob", watching: "state", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.state {
@@ -19,18 +28,31 @@ extension WaitersClient {
             case .failed: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.state.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
     /// Without pending values. Polls `getJob` with growing, jittered delays until `outcome` is one of OK
     /// (returned) or BAD (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getJob`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: Job.self)`), or any error of `getJob`.
     public func waitUntilNoPending(
         id: Int64,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
-        try await JobWaiter.wait(operationID: "getJob", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getJob", watching: "outcome", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.outcome {
@@ -38,6 +60,10 @@ extension WaitersClient {
             case .bad: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.outcome.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 }

@@ -6,30 +6,52 @@ extension JobsClient {
     /// The request is ready. Polls `getJob` with growing, jittered delays until `readyCompleted` is one of
     /// true (returned) or (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getJob`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: Job.self)`), or any error of `getJob`.
     public func waitUntilReady(
         id: String,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
-        try await JobWaiter.wait(operationID: "getJob", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getJob", watching: "readyCompleted", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.readyCompleted {
             case true: .succeeded
             default: .pending
             }
+        } describe: { state in
+            "\(state.readyCompleted)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
     /// The phase says done. Polls `getJob` with growing, jittered delays until `phase` is one of done,
     /// finished (returned) or error (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getJob`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: Job.self)`), or any error of `getJob`.
     public func waitUntilPhaseDone(
         id: String,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
-        try await JobWaiter.wait(operationID: "getJob", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getJob", watching: "phase", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.phase {
@@ -37,18 +59,31 @@ extension JobsClient {
             case "error": .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.phase)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
     /// Progress reached 100. Polls `getJob` with growing, jittered delays until `progress` is one of 100
     /// (returned) or -1 (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getJob`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: Job.self)`), or any error of `getJob`.
     public func waitUntilFullyProgressed(
         id: String,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
-        try await JobWaiter.wait(operationID: "getJob", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getJob", watching: "progress", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.progress {
@@ -56,18 +91,31 @@ extension JobsClient {
             case .some(-1): .failed
             default: .pending
             }
+        } describe: { state in
+            state.progress.map { "\($0)" }
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
     /// A verdict came. Polls `getJob` with growing, jittered delays until `verdict` is one of PASS
     /// (returned) or FAIL (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getJob`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: Job.self)`), or any error of `getJob`.
     public func waitUntilJudged(
         id: String,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
-        try await JobWaiter.wait(operationID: "getJob", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getJob", watching: "verdict", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.verdict {
@@ -75,24 +123,41 @@ extension JobsClient {
             case .fail: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.verdict.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 
     /// Ready, or failed for good. Polls `getJob` with growing, jittered delays until `readyCompleted` is
     /// one of true (returned) or false (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getJob`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: Job.self)`), or any error of `getJob`.
     public func waitUntilReadyOrNot(
         id: String,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
-        try await JobWaiter.wait(operationID: "getJob", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getJob", watching: "readyCompleted", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.readyCompleted {
             case true: .succeeded
             case false: .failed
             }
+        } describe: { state in
+            "\(state.readyCompleted)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 }

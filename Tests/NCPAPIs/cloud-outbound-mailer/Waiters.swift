@@ -6,18 +6,31 @@ extension OutboundMailerClient {
     /// Every mail of the request is ready to send. Polls `getMailRequestStatus` with growing, jittered
     /// delays until `readyCompleted` is one of true (returned) or (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getMailRequestStatus`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: MailRequestStatus.self)`), or any error of `getMailRequestStatus`.
     public func waitUntilMailRequestReady(
         requestID: String,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (MailRequestStatus) async throws -> Void = { _ in }
     ) async throws -> MailRequestStatus {
-        try await JobWaiter.wait(operationID: "getMailRequestStatus", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getMailRequestStatus", watching: "readyCompleted", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getMailRequestStatus(requestID: requestID)
         } classify: { state in
             switch state.readyCompleted {
             case true: .succeeded
             default: .pending
             }
+        } describe: { state in
+            "\(state.readyCompleted)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 }

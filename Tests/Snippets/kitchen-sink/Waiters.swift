@@ -6,14 +6,23 @@ extension KitchenSinkClient {
     /// Waits for a job. Polls `getJob` with growing, jittered delays until `status` is one of DONE
     /// (returned) or FAILED (thrown as `.jobFailed`).
     ///
-    /// - Throws: `NCPError` with kind `.jobFailed`, `.waitTimedOut`, or any error of `getJob`.
+    /// Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can
+    /// show progress.
+    ///
+    /// - Parameters:
+    ///   - policy: How long to wait and how often to ask.
+    ///   - onPoll: Sees every polled state, the last one included.
+    /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
+    ///   (`jobState(as: Job.self)`), or any error of `getJob`.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use startJob instead.")
     public func waitUntilJobDone(
         spaceName: String,
         jobID: Int64,
-        policy: WaitPolicy = .default
+        policy: WaitPolicy = .default,
+        onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
-        try await JobWaiter.wait(operationID: "getJob", policy: policy, sleep: client.configuration.sleep) {
+        try await JobWaiter.wait(operationID: "getJob", watching: "status", policy: policy,
+                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
             try await getJob(spaceName: spaceName, jobID: jobID)
         } classify: { state in
             switch state.status {
@@ -21,6 +30,10 @@ extension KitchenSinkClient {
             case .failed: .failed
             default: .pending
             }
+        } describe: { state in
+            "\(state.status.rawValue)"
+        } observe: { state in
+            try await onPoll(state)
         }
     }
 }
