@@ -27,6 +27,17 @@ public enum Generator {
     }
 
     private static func render(_ spec: Spec, diagnostics: [Diagnostic], templates: TemplateSet, options: GeneratorOptions) throws -> Result {
+        var diagnostics = diagnostics
+        if let clientName = options.clientName {
+            // The validator checks the spec's own names; a client named in the options must not take one of them.
+            if let problem = GeneratedNames.clientNameProblem(clientName) {
+                diagnostics.append(Diagnostic(.error, at: spec.service.location, problem))
+            } else if let type = spec.types.first(where: { $0.name == clientName }) {
+                diagnostics.append(Diagnostic(.error, at: type.location, "the type '\(clientName)' has the name the options give the client; rename one"))
+            } else if let type = spec.enums.first(where: { $0.name == clientName }) {
+                diagnostics.append(Diagnostic(.error, at: type.location, "the enum '\(clientName)' has the name the options give the client; rename one"))
+            }
+        }
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw SpecErrors(diagnostics: diagnostics)
         }

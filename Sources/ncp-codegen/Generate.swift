@@ -39,6 +39,9 @@ struct Generate: ParsableCommand {
         guard GeneratorOptions.AccessLevel(rawValue: accessLevel) != nil else {
             throw ValidationError("--access-level must be public, package or internal, not '\(accessLevel)'")
         }
+        if let clientName, let problem = GeneratedNames.clientNameProblem(clientName) {
+            throw ValidationError("--client-name: " + problem)
+        }
     }
 
     func run() throws {

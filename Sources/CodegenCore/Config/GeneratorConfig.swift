@@ -18,14 +18,28 @@ public struct GeneratorConfig: Sendable, Equatable {
 
     static let keys = ["$schema", "accessLevel", "clientName", "groups", "operations", "templates", "spec"]
 
-    /// Reads and checks a config file; every problem is reported at once as `path:1:1: error: …`.
+    /// Reads and checks a config file; every problem is reported at once as `path:line:col: error: …`, at the key
+    /// concerned (or where the JSON stops making sense).
     public static func load(path: String) throws -> GeneratorConfig {
-        let location = SourceLocation.start(of: path)
+        let start = SourceLocation.start(of: path)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SpecErrors(diagnostics: [Diagnostic(.error, at: location, "the config file can't be read")])
+            throw SpecErrors(diagnostics: [Diagnostic(.error, at: start, "the config file can't be read")])
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw SpecErrors(diagnostics: [Diagnostic(.error, at: location, "the config file must be a JSON object")])
+        let text = String(decoding: data, as: UTF8.self)
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let (reason, offset) = JSONErrorText.reasonAndOffset(error)
+            let location = offset.map { JSONErrorText.location(ofByte: $0, in: text, file: path) } ?? start
+            throw SpecErrors(diagnostics: [Diagnostic(.error, at: location, "the config file isn't valid JSON: \(reason)")])
+        }
+        guard let object = parsed as? [String: Any] else {
+            throw SpecErrors(diagnostics: [Diagnostic(.error, at: start, "the config file must be a JSON object")])
+        }
+        /// Where `"key":` stands in the file; the config is one flat object, so its first occurrence is the key.
+        func at(_ key: String) -> SourceLocation {
+            JSONErrorText.location(ofKey: key, in: text, file: path) ?? start
         }
         var diagnostics = Diagnostics()
         var config = GeneratorConfig(groups: [], operations: [], spec: [])
@@ -34,12 +48,12 @@ public struct GeneratorConfig: Sendable, Equatable {
             relative.hasPrefix("/") ? relative : (base as NSString).appendingPathComponent(relative)
         }
         for key in object.keys.sorted() where !keys.contains(key) {
-            diagnostics.error("unknown key '\(key)' in the config\(Suggestion.hint(for: key, in: keys))", at: location)
+            diagnostics.error("unknown key '\(key)' in the config\(Suggestion.hint(for: key, in: keys))", at: at(key))
         }
         func strings(_ key: String) -> [String] {
             guard let value = object[key] else { return [] }
             guard let list = value as? [String] else {
-                diagnostics.error("'\(key)' must be a list of strings", at: location)
+                diagnostics.error("'\(key)' must be a list of strings", at: at(key))
                 return []
             }
             return list
@@ -47,7 +61,7 @@ public struct GeneratorConfig: Sendable, Equatable {
         func string(_ key: String) -> String? {
             guard let value = object[key] else { return nil }
             guard let text = value as? String else {
-                diagnostics.error("'\(key)' must be a string", at: location)
+                diagnostics.error("'\(key)' must be a string", at: at(key))
                 return nil
             }
             return text
@@ -55,10 +69,13 @@ public struct GeneratorConfig: Sendable, Equatable {
         if let level = string("accessLevel") {
             config.accessLevel = GeneratorOptions.AccessLevel(rawValue: level)
             if config.accessLevel == nil {
-                diagnostics.error("'accessLevel' must be public, package or internal, not '\(level)'", at: location)
+                diagnostics.error("'accessLevel' must be public, package or internal, not '\(level)'", at: at("accessLevel"))
             }
         }
         config.clientName = string("clientName")
+        if let name = config.clientName, let problem = GeneratedNames.clientNameProblem(name) {
+            diagnostics.error(problem, at: at("clientName"))
+        }
         config.groups = strings("groups")
         config.operations = strings("operations")
         config.templates = string("templates").map(resolve)
@@ -80,12 +97,16 @@ public struct GeneratorConfig: Sendable, Equatable {
 
     /// Names in `groups` and `operations` that the spec doesn't have.
     public func unknownSelections(in spec: Spec, configPath: String) -> [Diagnostic] {
-        let location = SourceLocation.start(of: configPath)
+        let start = SourceLocation.start(of: configPath)
+        let text = FileManager.default.contents(atPath: configPath).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        func at(_ value: String, underKey key: String) -> SourceLocation {
+            JSONErrorText.location(ofValue: value, underKey: key, in: text, file: configPath) ?? start
+        }
         let groupKeys = spec.groups.map(\.key), ids = spec.operations.map(\.id)
         return groups.filter { !groupKeys.contains($0) }.map {
-            Diagnostic(.error, at: location, "the config names the group '\($0)', which the spec does not have\(Suggestion.hint(for: $0, in: groupKeys))")
+            Diagnostic(.error, at: at($0, underKey: "groups"), "the config names the group '\($0)', which the spec does not have\(Suggestion.hint(for: $0, in: groupKeys))")
         } + operations.filter { !ids.contains($0) }.map {
-            Diagnostic(.error, at: location, "the config names the operation '\($0)', which the spec does not have\(Suggestion.hint(for: $0, in: ids))")
+            Diagnostic(.error, at: at($0, underKey: "operations"), "the config names the operation '\($0)', which the spec does not have\(Suggestion.hint(for: $0, in: ids))")
         }
     }
 }

@@ -6,6 +6,21 @@ public enum GeneratedNames {
         options.clientName ?? service + "Client"
     }
 
+    /// Why a client name chosen in the options can't name a Swift type, or nil when it can: it must be a plain
+    /// identifier (`MailClient`, not `Mail Client` or `1Mail`), not a keyword, and not a type the generated code
+    /// uses by name.
+    public static func clientNameProblem(_ name: String) -> String? {
+        let scalars = Array(name.unicodeScalars)
+        guard let first = scalars.first else { return "the client name is empty" }
+        let isHead: (Unicode.Scalar) -> Bool = { $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+        guard isHead(first), scalars.allSatisfy({ isHead($0) || ("0"..."9").contains($0) }) else {
+            return "the client name '\(name)' must be a Swift identifier: letters, digits and '_', not starting with a digit"
+        }
+        if SwiftNames.reserved.contains(name) { return "the client name '\(name)' is a Swift keyword" }
+        if referencedTypes.contains(name) { return "the client name '\(name)' would hide the type '\(name)' the generated code uses" }
+        return nil
+    }
+
     /// The enum that lists the service's error codes.
     public static func errorCatalog(service: String) -> String {
         service + "ErrorCatalog"
