@@ -35,6 +35,10 @@ struct Generate: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 and name the files that differ from what the spec produces.")
     var check = false
 
+    /// The command a stale `--check` tells people to run; the command plugin passes its own.
+    @Option(name: .long, help: .hidden)
+    var regenerateHint = "swift run ncp-codegen"
+
     func validate() throws {
         guard GeneratorOptions.AccessLevel(rawValue: accessLevel) != nil else {
             throw ValidationError("--access-level must be public, package or internal, not '\(accessLevel)'")
@@ -82,12 +86,13 @@ struct Generate: ParsableCommand {
             if !stale.isEmpty {
                 for name in report.changed { Console.printError("\(output)/\(name): differs from what the spec and templates produce") }
                 for name in report.removed { Console.printError("\(output)/\(name): no longer produced by the spec") }
-                Console.printError("check failed: \(stale.count) file\(stale.count == 1 ? "" : "s") out of date; run ncp-codegen to regenerate")
+                Console.printError("check failed: \(stale.count) file\(stale.count == 1 ? "" : "s") out of date; run `\(regenerateHint)` to regenerate")
                 throw ExitCode.failure
             }
             print("check passed: \(operations) operations, \(types) types, \(report.unchanged.count) files up to date in \(milliseconds) ms")
         } else {
-            print("generated \(operations) operations, \(types) types: \(report.changed.count) files written, \(report.unchanged.count) unchanged, \(report.removed.count) removed in \(milliseconds) ms")
+            let written = report.changed.count
+            print("generated \(operations) operations, \(types) types: \(written) file\(written == 1 ? "" : "s") written, \(report.unchanged.count) unchanged, \(report.removed.count) removed in \(milliseconds) ms")
         }
     }
 }

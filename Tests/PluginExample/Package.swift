@@ -28,10 +28,17 @@ let package = Package(
             dependencies: [.product(name: "NCPRuntime", package: generatorPackage)],
             plugins: [.plugin(name: "NCPCodegenBuildPlugin", package: generatorPackage)]
         ),
+        // Cloud Outbound Mailer, committed: `generate-ncp-client` writes Sources/MailerAPI/GeneratedClient/ and
+        // CI runs it with --check. No build plugin here: the same files would have two producers.
+        .target(
+            name: "MailerAPI",
+            dependencies: [.product(name: "NCPRuntime", package: generatorPackage)],
+            exclude: ["ncp-codegen-config.json"]
+        ),
         .executableTarget(
             name: "plugin-example",
             dependencies: [
-                "MediaIntelligenceLite", "WeatherAPI",
+                "MediaIntelligenceLite", "WeatherAPI", "MailerAPI",
                 .product(name: "NCPRuntime", package: generatorPackage),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]

@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import MailerAPI
 import MediaIntelligenceLite
 import NCPRuntime
 import WeatherAPI
@@ -42,6 +43,9 @@ func run(_ configuration: NCPClientConfiguration) async throws {
     } catch let error as NCPError where error.kind == .invalidRequest {
         print("Weather: rejected before sending: \(error.message)")
     }
+
+    // The committed Mailer client: three generated modules, each with its own error codes, live side by side.
+    print("Mailer: committed client for \(MailerClient.defaultBaseURL.host() ?? "?")")
 }
 
 var failed = false
