@@ -11,6 +11,9 @@ public enum Generator {
         public var spec: Spec
         /// Warnings found on the way (errors throw instead).
         public var warnings: [Diagnostic]
+        /// How many operations, and object and enum types, the files declare (fewer than the spec's with a filter).
+        public var operationCount: Int
+        public var typeCount: Int
     }
 
     /// Generates the client for an in-memory spec.
@@ -43,6 +46,7 @@ public enum Generator {
         }
         let model = Lowering(spec: spec, options: options).lower()
         let files = try Renderer(templates: templates).render(model)
-        return Result(files: files, spec: spec, warnings: diagnostics)
+        return Result(files: files, spec: spec, warnings: diagnostics, operationCount: model.groups.reduce(0) { $0 + $1.operations.count },
+                      typeCount: model.types.count + model.enums.count)
     }
 }

@@ -79,8 +79,7 @@ struct Generate: ParsableCommand {
         }
         let elapsed = ContinuousClock.now - started
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        let operations = result.spec.operations.filter { operation in options.operationFilter?.includes(operation) ?? true }.count
-        let types = result.spec.types.count + result.spec.enums.count
+        let operations = result.operationCount, types = result.typeCount
         if check {
             let stale = report.changed + report.removed
             if !stale.isEmpty {

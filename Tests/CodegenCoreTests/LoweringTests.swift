@@ -34,4 +34,18 @@ import Testing
         #expect(Set(models.map(\.pagingImportPrefix)) == ["public ", ""])
         #expect(Set(models.map(\.waitersImportPrefix)) == ["public ", ""])
     }
+
+    @Test func aFilteredClientDeclaresOnlyTheTypesItsOperationsReach() {
+        let spec = SpecCompiler.compile(paths: [TestPaths.spec.path]).spec
+        let options = GeneratorOptions(operationFilter: OperationFilter(operationIDs: ["listWorkspaces", "searchAssets"]))
+        let model = Lowering(spec: spec, options: options).lower()
+        let types = Set(model.types.map(\.name)), enums = Set(model.enums.map(\.name))
+        // The page and its items; the search body's query, options and filter, and the enums inside them.
+        #expect(types.isSuperset(of: ["WorkspacePage", "Workspace", "SearchQuery", "SearchFilter", "SearchStarted"]))
+        #expect(enums == ["AssetType", "ConfidenceLevel"])
+        #expect(!types.contains("Person") && !types.contains("IndexProgress"))
+        #expect(types.count < spec.types.count / 4)
+        let unfiltered = Lowering(spec: spec, options: GeneratorOptions()).lower()
+        #expect(unfiltered.types.map(\.name).count == spec.types.count)
+    }
 }

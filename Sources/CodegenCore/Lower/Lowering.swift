@@ -18,12 +18,15 @@ struct Lowering {
         let service = spec.service
         let importPrefix = options.accessLevel == .internal ? "" : options.accessLevel.rawValue + " "
         let operations = spec.operations.filter(included)
+        let reachable = reachableTypeNames(from: operations)
+        let types = reachable.map { names in spec.types.filter { names.contains($0.name) } } ?? spec.types
+        let enums = reachable.map { names in spec.enums.filter { names.contains($0.name) } } ?? spec.enums
         let pagers = lowerPagers()
         let waiters = spec.waiters.compactMap(lowerWaiter)
         return RenderModel(
             access: options.accessLevel.rawValue,
             importPrefix: importPrefix,
-            modelsImportPrefix: spec.types.contains(where: declarationMentionsRuntime) ? importPrefix : "",
+            modelsImportPrefix: types.contains(where: declarationMentionsRuntime) ? importPrefix : "",
             operationsImportPrefix: operations.contains(where: signatureMentionsRuntime) ? importPrefix : "",
             pagingImportPrefix: pagers.isEmpty ? "" : importPrefix,
             waitersImportPrefix: waiters.isEmpty ? "" : importPrefix,
@@ -39,14 +42,41 @@ struct Lowering {
             defaultBaseURL: "https://" + service.host,
             defaultBaseURLLiteral: SwiftTypes.stringLiteral("https://" + service.host),
             legacyBaseURLs: "[" + service.legacyHosts.map { "URL(string: \(SwiftTypes.stringLiteral("https://" + $0)))!" }.joined(separator: ", ") + "]",
-            types: LoweredSection(spec.types, lowerType),
-            enums: LoweredSection(spec.enums, lowerEnum),
+            types: LoweredSection(types, lowerType),
+            enums: LoweredSection(enums, lowerEnum),
             groups: lowerGroups(operations),
             bodies: LoweredSection(operations.filter { $0.body != nil }, lowerBody),
             serviceErrors: lowerErrors(spec.errors),
             gatewayErrors: lowerErrors(spec.gatewayErrors),
             pagers: pagers,
             waiters: waiters)
+    }
+
+    /// With an operation filter, the types and enums the chosen operations reach, so a client of four operations
+    /// declares their models only; nil without a filter (everything is generated).
+    func reachableTypeNames(from operations: [Operation]) -> Set<String>? {
+        guard options.operationFilter != nil else { return nil }
+        let typesByName = NamedIndex(spec.types, name: \.name)
+        var reached: Set<String> = []
+        var pending: [String] = []
+        func visit(_ field: Field) {
+            switch field.shape {
+            case .reference(let name): pending.append(name)
+            case .array(let items): visit(items)
+            case .primitive: break
+            }
+        }
+        for operation in operations {
+            operation.parameters.forEach(visit)
+            operation.body?.properties.forEach(visit)
+            operation.envelopeFields.forEach(visit)
+            if case .reference(let name, _) = operation.result { pending.append(name) }
+        }
+        while let name = pending.popLast() {
+            guard reached.insert(name).inserted, let type = typesByName[name] else { continue }
+            type.properties.forEach(visit)
+        }
+        return reached
     }
 
     /// Whether a type's declaration names a type of the runtime, so its file must import it publicly.
