@@ -66,6 +66,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         // Test-only: a small pure-Swift HTTP server (no SwiftNIO) for the loopback tests.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+        // Documentation only: `swift package generate-documentation`.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // MARK: Generator

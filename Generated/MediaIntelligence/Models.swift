@@ -1182,8 +1182,8 @@ public struct DialogCondition: Codable, Sendable, Hashable {
 
 /// What to search for. Exactly one of `textQuery` and `imageQuery`.
 public struct SearchQuery: Codable, Sendable, Hashable {
-    /// Text describing the scene. 1–1000 characters. Must not contain `;`, `|` or `` ` ``. Note: The length
-    /// comes from the search guide page (asset-search), not from this API's page.
+    /// Text describing the scene. 1–1000 characters. Must not contain `;`, `|` or a backtick. Note: The
+    /// length comes from the search guide page (asset-search), not from this API's page.
     public var textQuery: String?
     /// Key of an uploaded image (see `getQueryImageUploadStatus`). Note: The docs' example sends
     /// `"imageQuery": null` beside a text query; the client leaves an unset field out instead (it never

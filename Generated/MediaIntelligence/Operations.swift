@@ -104,7 +104,7 @@ extension MediaIntelligenceClient {
     ///
     /// - Parameters:
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
-    ///   - name: Project name, unique in the workspace. 1–100 characters. Must not contain `;`, `|` or `` ` ``.
+    ///   - name: Project name, unique in the workspace. 1–100 characters. Must not contain `;`, `|` or a backtick.
     /// - Returns: A project inside a workspace.
     /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.projectNameTaken` (10026), `.workspaceItemLimitReached` (10045), `.projectNameTooLong` (10049), `.workspaceNotFound` (10030).
     public func createProject(
@@ -171,7 +171,7 @@ extension MediaIntelligenceClient {
     /// - Parameters:
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
-    ///   - name: New project name, unique in the workspace. 1–100 characters. Must not contain `;`, `|` or `` ` ``.
+    ///   - name: New project name, unique in the workspace. 1–100 characters. Must not contain `;`, `|` or a backtick.
     /// - Returns: A project inside a workspace.
     /// - Throws: `NCPError`; service errors it may return, inferred (by meaning from the overview's code table; no page lists codes per operation): `.projectNameTaken` (10026), `.baseProjectRenameForbidden` (10027), `.projectNameTooLong` (10049), `.projectNotFound` (10025).
     public func updateProject(
@@ -1049,7 +1049,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - pageNumber: Page to fetch. At least 1.
     ///   - pageSize: Items per page. From 1 to 1000. Left out when nil; the service's default is `1000`.
-    ///   - name: Only persons with this name. 2–50 characters. Must not contain `;`, `|` or `` ` ``.
+    ///   - name: Only persons with this name. 2–50 characters. Must not contain `;`, `|` or a backtick.
     ///   - tagIDs: Only persons with these tags, sent comma-separated (`tagIdList=100,200`). At most 30 items.
     /// - Returns: One page of persons. The fields of the listed persons are not documented.
     /// - Throws: `NCPError`.
@@ -1139,7 +1139,7 @@ extension MediaIntelligenceClient {
     ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
     ///   - pageNumber: Page to fetch. At least 1.
     ///   - pageSize: Items per page. From 1 to 50. Left out when nil; the service's default is `10`.
-    ///   - name: Only persons with this name. 2–50 characters. Must not contain `;`, `|` or `` ` ``.
+    ///   - name: Only persons with this name. 2–50 characters. Must not contain `;`, `|` or a backtick.
     ///   - personIDs: Only these persons.
     ///   - tagIDs: Only persons with these tags.
     ///   - nameType: Only named or only anonymous persons; both when absent.

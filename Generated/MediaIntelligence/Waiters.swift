@@ -11,6 +11,9 @@ extension MediaIntelligenceClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
+    ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
+    ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -46,6 +49,9 @@ extension MediaIntelligenceClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
+    ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
+    ///   - videoAssetID: Video asset ID. Note: Documented as String; video IDs are returned as Integer, so the client takes an integer.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -82,6 +88,9 @@ extension MediaIntelligenceClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
+    ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
+    ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -118,6 +127,9 @@ extension MediaIntelligenceClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
+    ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
+    ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -153,6 +165,9 @@ extension MediaIntelligenceClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
+    ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
+    ///   - videoAssetID: Video asset ID. Note: Documented as String; video IDs are returned as Integer, so the client takes an integer.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -188,6 +203,10 @@ extension MediaIntelligenceClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
+    ///   - searchID: Asset search identifier returned by `searchAssets`.
+    ///   - pageSize: Results per page. From 1 to 100. Left out when nil; the service's default is `50`.
+    ///   - pageNumber: Page to fetch. At least 1. Left out when nil; the service's default is `1`.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -224,6 +243,9 @@ extension MediaIntelligenceClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
+    ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
+    ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -259,6 +281,11 @@ extension MediaIntelligenceClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
+    ///   - projectID: Project ID. Note: Documented as String; project IDs are returned as Integer, so the client takes an integer.
+    ///   - assetID: Media asset ID. Note: Documented as String; asset IDs are returned as Integer, so the client takes an integer.
+    ///   - indexID: Index ID. Note: Documented as String; index IDs are returned as Integer, so the client takes an integer.
+    ///   - sceneSummaryID: Scene summary ID. Note: Its type is not documented; taken as an opaque string.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -297,6 +324,8 @@ extension MediaIntelligenceClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - workspaceName: Workspace name. 3–63 characters. Matches `^[a-z0-9-]+$`.
+    ///   - thumbnailKey: Key returned with the presigned URL. At least 1 character.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -331,6 +360,7 @@ extension MediaIntelligenceClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - assetKey: The `assetFileKey` returned with the presigned URL. At least 1 character.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state

@@ -98,7 +98,8 @@ extension Lowering {
         let describe = optional ? "state.\(swiftField).map { \"\(text)\" }" : "\"\(isEnum ? "\\(state.\(swiftField).rawValue)" : "\\(state.\(swiftField))")\""
         var docs = DocText.wrap(waiter.description + " Polls `\(operation.id)` with growing, jittered delays until `\(waiter.field)` is one of \(waiter.success.joined(separator: ", ")) (returned) or \(waiter.failure.joined(separator: ", ")) (thrown as `.jobFailed`).")
         docs += [""] + DocText.wrap("Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can show progress.")
-        docs += ["", "- Parameters:", "  - policy: How long to wait and how often to ask.", "  - onPoll: Sees every polled state, the last one included."]
+        docs += ["", "- Parameters:"] + parameterDocLines(fields)
+        docs += ["  - policy: How long to wait and how often to ask.", "  - onPoll: Sees every polled state, the last one included."]
         docs += DocText.wrap("- Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state (`jobState(as: \(resultName).self)`), or any error of `\(operation.id)`.")
             .enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
         return WaiterModel(

@@ -153,6 +153,16 @@ extension Lowering {
         return "\"" + expression + SwiftTypes.literalContent(String(rest)) + "\""
     }
 
+    /// `  - label: description` for each argument, under a `- Parameters:` line: every argument, since DocC warns
+    /// about a parameter the list leaves out.
+    func parameterDocLines(_ fields: [Field]) -> [String] {
+        fields.map { field in
+            let label = parameter(field).label
+            let text = DocText.field(field, defaultLiteral: field.defaultValue.flatMap { swift.literal($0, for: field.shape) })
+            return "  - \(label.trimmingCharacters(in: ["`"])): \(text.isEmpty ? "See the API reference." : text)"
+        }
+    }
+
     func operationDocs(_ operation: Operation, fields: [Field]) -> [String] {
         var lines = DocText.wrap(operation.summary.hasSuffix(".") ? operation.summary : operation.summary + ".")
         if !operation.description.isEmpty { lines += [""] + DocText.wrap(operation.description) }
@@ -168,12 +178,7 @@ extension Lowering {
         if let since = operation.since { lines += ["", "Documented since \(since)."] }
         for note in operation.notes { lines += [""] + DocText.wrap("- Note: " + note) }
         if !fields.isEmpty || operation.body?.partial == true {
-            lines += ["", "- Parameters:"]
-            for field in fields {
-                let label = parameter(field).label
-                let text = DocText.field(field, defaultLiteral: field.defaultValue.flatMap { swift.literal($0, for: field.shape) })
-                lines.append("  - \(label.trimmingCharacters(in: ["`"])): \(text.isEmpty ? "See the API reference." : text)")
-            }
+            lines += ["", "- Parameters:"] + parameterDocLines(fields)
             if operation.body?.partial == true {
                 lines.append("  - additionalFields: Body fields the docs don't describe, sent as given.")
             }

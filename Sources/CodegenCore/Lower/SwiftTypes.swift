@@ -148,7 +148,7 @@ enum DocText {
         return safe
     }
 
-    /// `1–100 characters. Must not contain `;`, `|` or `` ` ``.`
+    /// `1–100 characters. Must not contain `;`, `|` or a backtick.`
     static func constraints(of field: Field, defaultLiteral: String?) -> String {
         let c = field.constraints
         var parts: [String] = []
@@ -172,7 +172,8 @@ enum DocText {
         }
         if let pattern = c.pattern { parts.append("Matches `\(pattern)`.") }
         if let forbidden = c.forbiddenCharacters {
-            let list = forbidden.map { $0 == "`" ? "`` ` ``" : "`\($0)`" }
+            // A backtick can't sit in a code span DocC reads (``…`` is its symbol-link syntax): it is named instead.
+            let list = forbidden.map { $0 == "`" ? "a backtick" : "`\($0)`" }
             parts.append("Must not contain " + (list.count > 1 ? list.dropLast().joined(separator: ", ") + " or " + list.last! : list.joined()) + ".")
         }
         if c.notBlank { parts.append("Not blank.") }

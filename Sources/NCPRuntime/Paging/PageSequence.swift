@@ -69,10 +69,13 @@ public struct PageSequence<Page: Sendable, Item: Sendable>: AsyncSequence, Senda
 extension PageSequence {
     /// Page-number paging: pages `firstPage`, `firstPage + 1`, … until a signal says the last one came.
     /// - Parameters:
+    ///   - firstPage: The number of the first page: 1, or 0 for services that count from zero.
+    ///   - items: The page's items.
     ///   - reportedNumber: The page's number as the server reports it, if it does.
     ///   - totalPages: How many pages there are, if the server says.
     ///   - totalItems: How many items there are in all, if the server says.
     ///   - hasMore: Whether more pages follow, if the server says.
+    ///   - fetch: Fetches the page of a number.
     public static func numbered(firstPage: Int = 1, items: @escaping @Sendable (Page) -> [Item],
                                 reportedNumber: @escaping @Sendable (Page) -> Int? = { _ in nil },
                                 totalPages: @escaping @Sendable (Page) -> Int? = { _ in nil },

@@ -35,7 +35,10 @@ public struct RetryPolicy: Sendable, Equatable {
     public static let none = RetryPolicy(maxAttempts: 1)
 
     /// The delay before retry number `retry` (1 for the first retry), or nil to stop.
-    /// - Parameter retryAfter: The server's `Retry-After`, which replaces the computed delay.
+    /// - Parameters:
+    ///   - retry: Which retry this is: 1 for the first.
+    ///   - retryAfter: The server's `Retry-After`, which replaces the computed delay.
+    ///   - random: Draws the jitter factor from a range; tests pass a fixed one.
     public func delay(beforeRetry retry: Int, retryAfter: Duration? = nil,
                       random: (ClosedRange<Double>) -> Double = { Double.random(in: $0) }) -> Duration? {
         guard retry < maxAttempts else { return nil }

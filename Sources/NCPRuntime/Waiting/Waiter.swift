@@ -34,7 +34,11 @@ public enum JobWaiter {
     /// - Parameters:
     ///   - operationID: The polled operation, named in errors and log lines.
     ///   - field: The wire name of the value that says where the job stands, for messages (`status`).
+    ///   - policy: How long to wait and how often to ask.
+    ///   - sleep: How to pause between polls (the client's sleeper).
     ///   - logger: Gets a debug line for every poll: the value, and how long until the next one.
+    ///   - poll: Fetches the job's state once.
+    ///   - classify: Says whether a state means success, failure or not yet.
     ///   - describe: The watched value as text (`ANALYZE_FAIL`), or nil when the answer left it out.
     ///   - observe: Sees every polled state, the last one included, before the wait goes on or ends.
     /// - Returns: The last state, when it is a success.

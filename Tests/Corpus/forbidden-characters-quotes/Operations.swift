@@ -11,7 +11,7 @@ extension ForbiddenClient {
     /// `POST /v1/things` — [API reference](https://example.com/postThing)
     ///
     /// - Parameters:
-    ///   - text: Text. Matches `^["a-z]+$`. Must not contain `"`, `\` or `` ` ``.
+    ///   - text: Text. Matches `^["a-z]+$`. Must not contain `"`, `\` or a backtick.
     /// - Throws: `NCPError`.
     public func postThing(
         text: String? = nil

@@ -10,6 +10,7 @@ extension WaitersClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - id: Id.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -42,6 +43,7 @@ extension WaitersClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - id: Id.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state

@@ -10,6 +10,7 @@ extension JobsClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - id: Id.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -41,6 +42,7 @@ extension JobsClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - id: Id.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -73,6 +75,7 @@ extension JobsClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - id: Id.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -105,6 +108,7 @@ extension JobsClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - id: Id.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
@@ -137,6 +141,7 @@ extension JobsClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - id: Id.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state

@@ -10,6 +10,7 @@ extension OutboundMailerClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - requestID: Request ID. At least 1 character.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state

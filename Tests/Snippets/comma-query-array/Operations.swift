@@ -12,7 +12,7 @@ extension DemoClient {
     ///
     /// - Parameters:
     ///   - tagIDs: Tags, sent as a,b,c. At most 30 items.
-    ///   - name: Name filter. At least 2 characters. Must not contain `;`, `|` or `` ` ``.
+    ///   - name: Name filter. At least 2 characters. Must not contain `;`, `|` or a backtick.
     /// - Returns: The `result` as open JSON (`.null` when absent). Not documented.
     /// - Throws: `NCPError`.
     @discardableResult

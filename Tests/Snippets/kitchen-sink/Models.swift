@@ -120,7 +120,7 @@ public struct ThingList: Codable, Sendable, Hashable {
 
 /// Exactly one of text and image.
 public struct Query: Codable, Sendable, Hashable {
-    /// Text. Must not contain `;`, `|` or `` ` ``.
+    /// Text. Must not contain `;`, `|` or a backtick.
     public var text: String?
     /// Image key.
     public var image: String?

@@ -10,6 +10,8 @@ extension KitchenSinkClient {
     /// show progress.
     ///
     /// - Parameters:
+    ///   - spaceName: Space name. At least 3 characters. Matches `^[a-z-]+$`.
+    ///   - jobID: Job.
     ///   - policy: How long to wait and how often to ask.
     ///   - onPoll: Sees every polled state, the last one included.
     /// - Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state
