@@ -27,8 +27,9 @@ struct NCPCodegenCommandPlugin: CommandPlugin {
         """
 
     func performCommand(context: PluginContext, arguments: [String]) async throws {
-        var extractor = ArgumentExtractor(arguments)
-        if extractor.extractFlag(named: "help") > 0 || extractor.extractFlag(named: "h") > 0 {
+        // ArgumentExtractor only knows `--name`, so the short `-h` is looked for by hand.
+        var extractor = ArgumentExtractor(arguments.filter { $0 != "-h" })
+        if extractor.extractFlag(named: "help") > 0 || arguments.contains("-h") {
             print(Self.usage)
             return
         }

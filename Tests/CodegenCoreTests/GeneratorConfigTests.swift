@@ -56,4 +56,16 @@ import Testing
         options.clientName = "Not A Name"
         #expect(throws: SpecErrors.self) { try Generator.generate(specPaths: [TestPaths.spec.path], templates: TemplateSet.builtIn(), options: options) }
     }
+
+    @Test func anUnknownGroupIsReportedAtItsItem() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ncp-codegen-config.json").path
+        try Data("{\n  \"groups\": [\"persons\",\n             \"personz\"]\n}\n".utf8).write(to: URL(fileURLWithPath: path))
+        let config = try GeneratorConfig.load(path: path)
+        let spec = SpecCompiler.compile(paths: [TestPaths.spec.path]).spec
+        let found = config.unknownSelections(in: spec, configPath: path).map { $0.description.replacingOccurrences(of: path, with: "config.json") }
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("config.json:3:14: error: the config names the group 'personz'") == true)
+    }
 }

@@ -26,6 +26,7 @@ expect() {
 expect 0 "check passed: 3 operations" --check
 expect 1 "unknown argument '--chek'; did you mean '--check'?" --chek
 expect 0 "USAGE: swift package --allow-writing-to-package-directory generate-ncp-client" --help
+expect 0 "USAGE: swift package --allow-writing-to-package-directory generate-ncp-client" -h
 expect 1 "no target named 'Nope' in this package; its targets are MailerAPI, MediaIntelligenceLite, WeatherAPI, plugin-example" --target Nope
 
 # A stale committed client fails --check with the command that fixes it, and that command fixes it.

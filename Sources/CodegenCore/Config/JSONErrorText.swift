@@ -27,30 +27,32 @@ enum JSONErrorText {
 
     /// Where the string `"value"` first stands after `"key":`, or nil: a list item named in an error.
     static func location(ofValue value: String, underKey key: String, in text: String, file: String) -> SourceLocation? {
-        guard let keyOffset = offset(ofKey: key, in: text) else { return nil }
         let bytes = Array(text.utf8)
-        let needle = Array(quoted(value).utf8)
-        var index = keyOffset
-        while index + needle.count <= bytes.count {
-            if Array(bytes[index..<(index + needle.count)]) == needle { return location(ofByte: index, in: text, file: file) }
-            index += 1
+        guard let keyOffset = offset(ofKey: key, in: bytes),
+              let valueOffset = firstOffset(of: Array(quoted(value).utf8), in: bytes, from: keyOffset) else { return nil }
+        return location(ofByte: valueOffset, in: text, file: file)
+    }
+
+    private static func offset(ofKey key: String, in text: String) -> Int? {
+        offset(ofKey: key, in: Array(text.utf8))
+    }
+
+    /// The first `"key"` followed, after any whitespace, by `:`.
+    private static func offset(ofKey key: String, in bytes: [UInt8]) -> Int? {
+        let needle = Array(quoted(key).utf8)
+        var from = 0
+        while let index = firstOffset(of: needle, in: bytes, from: from) {
+            var after = index + needle.count
+            while after < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[after]) { after += 1 }
+            if after < bytes.count, bytes[after] == UInt8(ascii: ":") { return index }
+            from = index + 1
         }
         return nil
     }
 
-    private static func offset(ofKey key: String, in text: String) -> Int? {
-        let bytes = Array(text.utf8)
-        let needle = Array(quoted(key).utf8)
-        var index = 0
-        while index + needle.count <= bytes.count {
-            if Array(bytes[index..<(index + needle.count)]) == needle {
-                var after = index + needle.count
-                while after < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[after]) { after += 1 }
-                if after < bytes.count, bytes[after] == UInt8(ascii: ":") { return index }
-            }
-            index += 1
-        }
-        return nil
+    private static func firstOffset(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+        return (start...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
     /// A string as JSON writes it, for the plain names a config holds.

@@ -94,8 +94,8 @@ extension Lowering {
         let swiftField = SwiftNames.escaped(SpecValidator.swiftName(of: field))
         // The watched value as text for messages and log lines: an enum's raw value, anything else as printed.
         let isEnum = if case .reference(let name) = field.shape, swift.enums[name] != nil { true } else { false }
-        let text = isEnum ? "\\($0.rawValue)" : "\\($0)"
-        let describe = optional ? "state.\(swiftField).map { \"\(text)\" }" : "\"\(isEnum ? "\\(state.\(swiftField).rawValue)" : "\\(state.\(swiftField))")\""
+        let text = isEnum ? ".rawValue" : ""
+        let describe = optional ? "state.\(swiftField).map { \"\\($0\(text))\" }" : "\"\\(state.\(swiftField)\(text))\""
         var docs = DocText.wrap(waiter.description + " Polls `\(operation.id)` with growing, jittered delays until `\(waiter.field)` is one of \(waiter.success.joined(separator: ", ")) (returned) or \(waiter.failure.joined(separator: ", ")) (thrown as `.jobFailed`).")
         docs += [""] + DocText.wrap("Each poll is logged at debug level on the client's logger and handed to `onPoll`, so a caller can show progress.")
         docs += ["", "- Parameters:"] + parameterDocLines(fields)
