@@ -44,6 +44,8 @@ let package = Package(
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
     products: [
         .library(name: "MediaIntelligence", targets: ["MediaIntelligence"]),
+        // The client's test double, for test targets only, so apps never ship it.
+        .library(name: "MediaIntelligenceTesting", targets: ["MediaIntelligenceTesting"]),
         .library(name: "NCPRuntime", targets: ["NCPRuntime"]),
         // AsyncHTTPClient's transport, apart so that apps which don't use it never build SwiftNIO.
         .library(name: "NCPAsyncHTTPClient", targets: ["NCPAsyncHTTPClient"]),
@@ -157,6 +159,12 @@ let package = Package(
             path: "Generated/MediaIntelligence",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "MediaIntelligenceTesting",
+            dependencies: ["MediaIntelligence", "NCPRuntime"],
+            path: "Generated/MediaIntelligenceTesting",
+            swiftSettings: strictSettings
+        ),
 
         // MARK: Tests
         .testTarget(
@@ -178,7 +186,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MediaIntelligenceTests",
-            dependencies: ["MediaIntelligence", "KitchenSinkClient", "TestSupport"],
+            dependencies: ["MediaIntelligence", "MediaIntelligenceTesting", "KitchenSinkClient", "TestSupport"],
             swiftSettings: strictSettings
         ),
         // A loopback HTTP server that checks signatures, and other helpers the test targets share.

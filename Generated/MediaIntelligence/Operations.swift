@@ -5,7 +5,7 @@ public import NCPRuntime
 // MARK: - Workspaces
 
 /// Workspaces group projects and link one Object Storage bucket.
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Get workspace list.
     ///
     /// Lists the account's workspaces, a page at a time.
@@ -21,13 +21,7 @@ extension MediaIntelligenceClient {
         pageNumber: Int,
         pageSize: Int? = nil
     ) async throws -> WorkspacePage {
-        let check = RequestValidation(operationID: "listWorkspaces")
-        try check.check(pageNumber, field: "pageNum", minimum: 1)
-        try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 1000)
-        var request = NCPRequest(operationID: "listWorkspaces", method: .get, path: "/api/v1/workspaces")
-        request.appendQuery("pageNum", pageNumber)
-        request.appendQuery("pageSize", pageSize)
-        return try await client.send(request, expecting: WorkspacePage.self)
+        try await listWorkspaces(ListWorkspacesInput(pageNumber: pageNumber, pageSize: pageSize))
     }
 
     /// Create workspace.
@@ -46,11 +40,7 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         bucketName: String? = nil
     ) async throws -> CreatedWorkspace {
-        let check = RequestValidation(operationID: "createWorkspace")
-        try check.check(workspaceName, field: "workspaceName", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "createWorkspace", method: .post, path: "/api/v1/workspaces")
-        try request.setJSONBody(CreateWorkspaceBody(workspaceName: workspaceName, bucketName: bucketName))
-        return try await client.send(request, expecting: CreatedWorkspace.self)
+        try await createWorkspace(CreateWorkspaceInput(workspaceName: workspaceName, bucketName: bucketName))
     }
 
     /// Get workspace details.
@@ -66,10 +56,7 @@ extension MediaIntelligenceClient {
     public func getWorkspace(
         workspaceName: String
     ) async throws -> WorkspaceDetails {
-        let check = RequestValidation(operationID: "getWorkspace")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getWorkspace", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))")
-        return try await client.send(request, expecting: WorkspaceDetails.self)
+        try await getWorkspace(GetWorkspaceInput(workspaceName: workspaceName))
     }
 
     /// Delete workspace.
@@ -85,17 +72,14 @@ extension MediaIntelligenceClient {
     public func deleteWorkspace(
         workspaceName: String
     ) async throws -> DeletedWorkspace {
-        let check = RequestValidation(operationID: "deleteWorkspace")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deleteWorkspace", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))")
-        return try await client.send(request, expecting: DeletedWorkspace.self)
+        try await deleteWorkspace(DeleteWorkspaceInput(workspaceName: workspaceName))
     }
 }
 
 // MARK: - Projects
 
 /// Projects group media assets inside a workspace.
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Create project.
     ///
     /// Creates a project in a workspace. A workspace holds at most 1,000 projects.
@@ -111,12 +95,7 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         name: String
     ) async throws -> Project {
-        let check = RequestValidation(operationID: "createProject")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(name, field: "name", minLength: 1, maxLength: 100, forbiddenCharacters: ";|`")
-        var request = NCPRequest(operationID: "createProject", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects")
-        try request.setJSONBody(CreateProjectBody(name: name))
-        return try await client.send(request, expecting: Project.self)
+        try await createProject(CreateProjectInput(workspaceName: workspaceName, name: name))
     }
 
     /// Get project list.
@@ -132,13 +111,7 @@ extension MediaIntelligenceClient {
     public func listProjects(
         workspaceName: String
     ) async throws -> ProjectList {
-        let check = RequestValidation(operationID: "listProjects")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "listProjects", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects")
-        let envelope = try await client.envelope(request, expecting: ProjectList.self)
-        var result = envelope.result
-        result.totalCount = result.totalCount ?? envelope.extraFields["totalCount"]?.integerValue
-        return result
+        try await listProjects(ListProjectsInput(workspaceName: workspaceName))
     }
 
     /// Get project details.
@@ -156,10 +129,7 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         projectID: Int64
     ) async throws -> Project {
-        let check = RequestValidation(operationID: "getProject")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getProject", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))")
-        return try await client.send(request, expecting: Project.self)
+        try await getProject(GetProjectInput(workspaceName: workspaceName, projectID: projectID))
     }
 
     /// Edit project information.
@@ -179,12 +149,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         name: String
     ) async throws -> Project {
-        let check = RequestValidation(operationID: "updateProject")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(name, field: "name", minLength: 1, maxLength: 100, forbiddenCharacters: ";|`")
-        var request = NCPRequest(operationID: "updateProject", method: .patch, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))")
-        try request.setJSONBody(UpdateProjectBody(name: name))
-        return try await client.send(request, expecting: Project.self)
+        try await updateProject(UpdateProjectInput(workspaceName: workspaceName, projectID: projectID, name: name))
     }
 
     /// Delete project.
@@ -201,17 +166,14 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         projectID: Int64
     ) async throws {
-        let check = RequestValidation(operationID: "deleteProject")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deleteProject", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await deleteProject(DeleteProjectInput(workspaceName: workspaceName, projectID: projectID))
     }
 }
 
 // MARK: - Media assets
 
 /// Video and image assets registered from Object Storage.
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Register media asset.
     ///
     /// Registers a video or image from Object Storage. Video: MP4, MKV, MOV or WebM, 360p to 1080p (720p
@@ -236,13 +198,7 @@ extension MediaIntelligenceClient {
         key: String,
         bucketName: String
     ) async throws -> RegisteredAsset {
-        let check = RequestValidation(operationID: "registerAsset")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(key, field: "key", minLength: 1)
-        try check.check(bucketName, field: "bucketName", minLength: 1)
-        var request = NCPRequest(operationID: "registerAsset", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/import/object-storage")
-        try request.setJSONBody(RegisterAssetBody(key: key, bucketName: bucketName))
-        return try await client.send(request, expecting: RegisteredAsset.self)
+        try await registerAsset(RegisterAssetInput(workspaceName: workspaceName, projectID: projectID, key: key, bucketName: bucketName))
     }
 
     /// Get media asset list.
@@ -264,14 +220,7 @@ extension MediaIntelligenceClient {
         pageNumber: Int,
         pageSize: Int? = nil
     ) async throws -> AssetPage {
-        let check = RequestValidation(operationID: "listAssets")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(pageNumber, field: "pageNum", minimum: 1)
-        try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 1000)
-        var request = NCPRequest(operationID: "listAssets", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets")
-        request.appendQuery("pageNum", pageNumber)
-        request.appendQuery("pageSize", pageSize)
-        return try await client.send(request, expecting: AssetPage.self)
+        try await listAssets(ListAssetsInput(workspaceName: workspaceName, projectID: projectID, pageNumber: pageNumber, pageSize: pageSize))
     }
 
     /// Get media asset details.
@@ -291,10 +240,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64
     ) async throws -> Asset {
-        let check = RequestValidation(operationID: "getAsset")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getAsset", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))")
-        return try await client.send(request, expecting: Asset.self)
+        try await getAsset(GetAssetInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID))
     }
 
     /// Get media asset registration status.
@@ -314,10 +260,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64
     ) async throws -> AssetRegistrationStatus {
-        let check = RequestValidation(operationID: "getAssetRegistrationStatus")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getAssetRegistrationStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/import-status")
-        return try await client.send(request, expecting: AssetRegistrationStatus.self)
+        try await getAssetRegistrationStatus(GetAssetRegistrationStatusInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID))
     }
 
     /// Move media asset project.
@@ -339,11 +282,7 @@ extension MediaIntelligenceClient {
         assetID: Int64,
         newProjectID: Int64
     ) async throws -> Asset {
-        let check = RequestValidation(operationID: "moveAsset")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "moveAsset", method: .patch, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))")
-        request.appendQuery("new_project_id", newProjectID)
-        return try await client.send(request, expecting: Asset.self)
+        try await moveAsset(MoveAssetInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID, newProjectID: newProjectID))
     }
 
     /// Delete media asset.
@@ -362,17 +301,14 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64
     ) async throws {
-        let check = RequestValidation(operationID: "deleteAsset")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deleteAsset", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await deleteAsset(DeleteAssetInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID))
     }
 }
 
 // MARK: - Analysis
 
 /// Analysis jobs that turn a media asset into an index.
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Request media asset analysis (analyze).
     ///
     /// Starts analysing a registered media asset into an index. Image assets ignore the scene length,
@@ -402,13 +338,7 @@ extension MediaIntelligenceClient {
         sourceLanguage: SourceLanguage? = nil,
         detectAudioEffects: Bool? = nil
     ) async throws -> AnalysisStarted {
-        let check = RequestValidation(operationID: "requestAnalysis")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(analysisPersonCount, field: "analysisPersonCount", minimum: 0, maximum: 10)
-        try check.check(tagIDList, field: "tagIdList", minItems: 1, maxItems: 30)
-        var request = NCPRequest(operationID: "requestAnalysis", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/analyze")
-        try request.setJSONBody(RequestAnalysisBody(sceneRange: sceneRange, analysisPersonCount: analysisPersonCount, tagIDList: tagIDList, sourceLanguage: sourceLanguage, detectAudioEffects: detectAudioEffects))
-        return try await client.send(request, expecting: AnalysisStarted.self)
+        try await requestAnalysis(RequestAnalysisInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID, analysisPersonCount: analysisPersonCount, sceneRange: sceneRange, tagIDList: tagIDList, sourceLanguage: sourceLanguage, detectAudioEffects: detectAudioEffects))
     }
 
     /// Get media asset analysis status (analyze-status).
@@ -429,10 +359,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64
     ) async throws -> AnalysisProgress {
-        let check = RequestValidation(operationID: "getAnalysisStatus")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getAnalysisStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/analyze-status")
-        return try await client.send(request, expecting: AnalysisProgress.self)
+        try await getAnalysisStatus(GetAnalysisStatusInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID))
     }
 
     /// Cancel media asset analysis (DELETE analyze).
@@ -452,10 +379,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64
     ) async throws {
-        let check = RequestValidation(operationID: "cancelAnalysis")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "cancelAnalysis", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/analyze")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await cancelAnalysis(CancelAnalysisInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID))
     }
 
     /// Request media asset analysis (index).
@@ -490,14 +414,7 @@ extension MediaIntelligenceClient {
         maxSceneDurationSec: Int? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "requestIndex")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(minSceneDurationSec, field: "minSceneDurationSec", minimum: 10, maximum: 30)
-        try check.together(["minSceneDurationSec": minSceneDurationSec != nil, "maxSceneDurationSec": maxSceneDurationSec != nil])
-        try check.atMostOne(of: ["sceneRange": sceneRange != nil, "minSceneDurationSec": minSceneDurationSec != nil])
-        var request = NCPRequest(operationID: "requestIndex", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/index")
-        try request.setJSONBody(RequestIndexBody(sceneRange: sceneRange, minSceneDurationSec: minSceneDurationSec, maxSceneDurationSec: maxSceneDurationSec, additionalFields: additionalFields))
-        return try await client.send(request, expecting: JSONValue.self)
+        try await requestIndex(RequestIndexInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID, sceneRange: sceneRange, minSceneDurationSec: minSceneDurationSec, maxSceneDurationSec: maxSceneDurationSec, additionalFields: additionalFields))
     }
 
     /// Get media asset analysis status (index).
@@ -519,10 +436,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64
     ) async throws -> IndexProgress {
-        let check = RequestValidation(operationID: "getIndexStatus")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getIndexStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/index/status")
-        return try await client.send(request, expecting: IndexProgress.self)
+        try await getIndexStatus(GetIndexStatusInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID))
     }
 
     /// Cancel media asset analysis (index).
@@ -546,17 +460,14 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "cancelIndex")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "cancelIndex", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/index/cancel")
-        return try await client.send(request, expecting: JSONValue.self)
+        try await cancelIndex(CancelIndexInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID))
     }
 }
 
 // MARK: - Indexes
 
 /// The analysis results of a media asset.
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Get index list.
     ///
     /// Lists the indexes of a media asset.
@@ -575,10 +486,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64
     ) async throws -> IndexList {
-        let check = RequestValidation(operationID: "listIndexes")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "listIndexes", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes")
-        return try await client.send(request, expecting: IndexList.self)
+        try await listIndexes(ListIndexesInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID))
     }
 
     /// Get index details.
@@ -603,11 +511,7 @@ extension MediaIntelligenceClient {
         indexID: Int64,
         confidenceLevel: ConfidenceLevel? = nil
     ) async throws -> IndexDetails {
-        let check = RequestValidation(operationID: "getIndex")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "getIndex", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))")
-        request.appendQuery("confidence_level", confidenceLevel)
-        return try await client.send(request, expecting: IndexDetails.self)
+        try await getIndex(GetIndexInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID, indexID: indexID, confidenceLevel: confidenceLevel))
     }
 
     /// Delete index.
@@ -631,10 +535,7 @@ extension MediaIntelligenceClient {
         assetID: Int64,
         indexID: Int64
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "deleteIndex")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deleteIndex", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))")
-        return try await client.send(request, expecting: JSONValue.self)
+        try await deleteIndex(DeleteIndexInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID, indexID: indexID))
     }
 
     /// Get index (latest).
@@ -659,11 +560,7 @@ extension MediaIntelligenceClient {
         assetID: Int64,
         confidenceLevel: ConfidenceLevel? = nil
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "getLatestIndex")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "getLatestIndex", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/index")
-        request.appendQuery("confidence_level", confidenceLevel)
-        return try await client.send(request, expecting: JSONValue.self)
+        try await getLatestIndex(GetLatestIndexInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID, confidenceLevel: confidenceLevel))
     }
 
     /// Delete index (latest).
@@ -687,17 +584,14 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "deleteLatestIndex")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deleteLatestIndex", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/index")
-        return try await client.send(request, expecting: JSONValue.self)
+        try await deleteLatestIndex(DeleteLatestIndexInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID))
     }
 }
 
 // MARK: - Person tags
 
 /// Tags that group registered persons.
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Register person tag.
     ///
     /// Registers a person tag, unique in the workspace.
@@ -713,12 +607,7 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         name: String
     ) async throws -> PersonTag {
-        let check = RequestValidation(operationID: "createPersonTag")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(name, field: "name", minLength: 1, maxLength: 30)
-        var request = NCPRequest(operationID: "createPersonTag", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/person-tags")
-        try request.setJSONBody(CreatePersonTagBody(name: name))
-        return try await client.send(request, expecting: PersonTag.self)
+        try await createPersonTag(CreatePersonTagInput(workspaceName: workspaceName, name: name))
     }
 
     /// Get person tag list.
@@ -742,17 +631,7 @@ extension MediaIntelligenceClient {
         name: String? = nil,
         pageSize: Int? = nil
     ) async throws -> PersonTagPage {
-        let check = RequestValidation(operationID: "listPersonTags")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(pageNumber, field: "pageNum", minimum: 1)
-        try check.check(name, field: "name", minLength: 1, maxLength: 30)
-        try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 50)
-        var request = NCPRequest(operationID: "listPersonTags", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/person-tags")
-        request.appendQuery("id", tagID)
-        request.appendQuery("name", name)
-        request.appendQuery("pageNum", pageNumber)
-        request.appendQuery("pageSize", pageSize)
-        return try await client.send(request, expecting: PersonTagPage.self)
+        try await listPersonTags(ListPersonTagsInput(workspaceName: workspaceName, pageNumber: pageNumber, tagID: tagID, name: name, pageSize: pageSize))
     }
 
     /// Delete person tag.
@@ -769,17 +648,14 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         tagID: Int64
     ) async throws {
-        let check = RequestValidation(operationID: "deletePersonTag")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deletePersonTag", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/person-tags/\(PercentEncoding.pathSegment(tagID))")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await deletePersonTag(DeletePersonTagInput(workspaceName: workspaceName, tagID: tagID))
     }
 }
 
 // MARK: - Persons
 
 /// Registered persons, their thumbnails and tags.
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Register person.
     ///
     /// Registers a person with up to 100 uploaded face thumbnails, exactly one of them primary.
@@ -799,14 +675,7 @@ extension MediaIntelligenceClient {
         name: String? = nil,
         description: String? = nil
     ) async throws -> RegisteredPerson {
-        let check = RequestValidation(operationID: "registerPerson")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(thumbnails, field: "thumbnails", minItems: 1, maxItems: 100)
-        try check.check(name, field: "name", minLength: 1, maxLength: 50, notBlank: true)
-        try check.check(description, field: "description", minLength: 1, maxLength: 700)
-        var request = NCPRequest(operationID: "registerPerson", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons")
-        try request.setJSONBody(RegisterPersonBody(name: name, description: description, thumbnails: thumbnails))
-        return try await client.send(request, expecting: RegisteredPerson.self)
+        try await registerPerson(RegisterPersonInput(workspaceName: workspaceName, thumbnails: thumbnails, name: name, description: description))
     }
 
     /// Get person details.
@@ -824,10 +693,7 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         personID: Int64
     ) async throws -> Person {
-        let check = RequestValidation(operationID: "getPerson")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getPerson", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))")
-        return try await client.send(request, expecting: Person.self)
+        try await getPerson(GetPersonInput(workspaceName: workspaceName, personID: personID))
     }
 
     /// Edit person information.
@@ -851,13 +717,7 @@ extension MediaIntelligenceClient {
         description: String? = nil,
         primaryThumbnailID: Int64? = nil
     ) async throws -> Person {
-        let check = RequestValidation(operationID: "updatePerson")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(name, field: "name", minLength: 1, maxLength: 50, notBlank: true)
-        try check.check(description, field: "description", minLength: 1, maxLength: 700)
-        var request = NCPRequest(operationID: "updatePerson", method: .patch, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))")
-        try request.setJSONBody(UpdatePersonBody(name: name, description: description, primaryThumbnailID: primaryThumbnailID))
-        return try await client.send(request, expecting: Person.self)
+        try await updatePerson(UpdatePersonInput(workspaceName: workspaceName, personID: personID, name: name, description: description, primaryThumbnailID: primaryThumbnailID))
     }
 
     /// Set person modification tag.
@@ -877,12 +737,7 @@ extension MediaIntelligenceClient {
         personID: Int64,
         tagIDs: [Int64]
     ) async throws -> PersonTagList {
-        let check = RequestValidation(operationID: "addPersonTags")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(tagIDs, field: "tagIds", minItems: 1)
-        var request = NCPRequest(operationID: "addPersonTags", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/person-tags")
-        try request.setJSONBody(AddPersonTagsBody(tagIDs: tagIDs))
-        return try await client.send(request, expecting: PersonTagList.self)
+        try await addPersonTags(AddPersonTagsInput(workspaceName: workspaceName, personID: personID, tagIDs: tagIDs))
     }
 
     /// Remove person modification tag.
@@ -905,12 +760,7 @@ extension MediaIntelligenceClient {
         personID: Int64,
         tagIDs: [Int64]
     ) async throws -> PersonTagList {
-        let check = RequestValidation(operationID: "removePersonTags")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(tagIDs, field: "tagIds", minItems: 1)
-        var request = NCPRequest(operationID: "removePersonTags", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/person-tags")
-        try request.setJSONBody(RemovePersonTagsBody(tagIDs: tagIDs))
-        return try await client.send(request, expecting: PersonTagList.self)
+        try await removePersonTags(RemovePersonTagsInput(workspaceName: workspaceName, personID: personID, tagIDs: tagIDs))
     }
 
     /// Remove person tags (POST form).
@@ -932,12 +782,7 @@ extension MediaIntelligenceClient {
         personID: Int64,
         tagIDs: [Int64]
     ) async throws -> PersonTagList {
-        let check = RequestValidation(operationID: "removePersonTagsUsingPost")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(tagIDs, field: "tagIds", minItems: 1)
-        var request = NCPRequest(operationID: "removePersonTagsUsingPost", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/person-tags/remove")
-        try request.setJSONBody(RemovePersonTagsUsingPostBody(tagIDs: tagIDs))
-        return try await client.send(request, expecting: PersonTagList.self)
+        try await removePersonTagsUsingPost(RemovePersonTagsUsingPostInput(workspaceName: workspaceName, personID: personID, tagIDs: tagIDs))
     }
 
     /// Set person modification thumbnail.
@@ -957,12 +802,7 @@ extension MediaIntelligenceClient {
         personID: Int64,
         thumbnails: [NewThumbnail]
     ) async throws -> PersonThumbnailList {
-        let check = RequestValidation(operationID: "addPersonThumbnails")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(thumbnails, field: "thumbnails", minItems: 1, maxItems: 100)
-        var request = NCPRequest(operationID: "addPersonThumbnails", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/person-thumbnail")
-        try request.setJSONBody(AddPersonThumbnailsBody(thumbnails: thumbnails))
-        return try await client.send(request, expecting: PersonThumbnailList.self)
+        try await addPersonThumbnails(AddPersonThumbnailsInput(workspaceName: workspaceName, personID: personID, thumbnails: thumbnails))
     }
 
     /// Remove person modification thumbnail.
@@ -982,12 +822,7 @@ extension MediaIntelligenceClient {
         personID: Int64,
         thumbnailIDs: [Int64]
     ) async throws -> PersonThumbnailList {
-        let check = RequestValidation(operationID: "removePersonThumbnails")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(thumbnailIDs, field: "thumbnailIds", minItems: 1)
-        var request = NCPRequest(operationID: "removePersonThumbnails", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/person-thumbnail")
-        try request.setJSONBody(RemovePersonThumbnailsBody(thumbnailIDs: thumbnailIDs))
-        return try await client.send(request, expecting: PersonThumbnailList.self)
+        try await removePersonThumbnails(RemovePersonThumbnailsInput(workspaceName: workspaceName, personID: personID, thumbnailIDs: thumbnailIDs))
     }
 
     /// Remove person thumbnails (POST form).
@@ -1009,12 +844,7 @@ extension MediaIntelligenceClient {
         personID: Int64,
         thumbnailIDs: [Int64]
     ) async throws -> PersonThumbnailList {
-        let check = RequestValidation(operationID: "removePersonThumbnailsUsingPost")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(thumbnailIDs, field: "thumbnailIds", minItems: 1)
-        var request = NCPRequest(operationID: "removePersonThumbnailsUsingPost", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/person-thumbnail/remove")
-        try request.setJSONBody(RemovePersonThumbnailsUsingPostBody(thumbnailIDs: thumbnailIDs))
-        return try await client.send(request, expecting: PersonThumbnailList.self)
+        try await removePersonThumbnailsUsingPost(RemovePersonThumbnailsUsingPostInput(workspaceName: workspaceName, personID: personID, thumbnailIDs: thumbnailIDs))
     }
 
     /// Delete person.
@@ -1033,10 +863,7 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         personID: Int64
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "deletePerson")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deletePerson", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))")
-        return try await client.send(request, expecting: JSONValue.self)
+        try await deletePerson(DeletePersonInput(workspaceName: workspaceName, personID: personID))
     }
 
     /// Get people list.
@@ -1060,18 +887,7 @@ extension MediaIntelligenceClient {
         name: String? = nil,
         tagIDs: [Int64]? = nil
     ) async throws -> PersonPage {
-        let check = RequestValidation(operationID: "listPersons")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(pageNumber, field: "pageNum", minimum: 1)
-        try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 1000)
-        try check.check(name, field: "name", minLength: 2, maxLength: 50, forbiddenCharacters: ";|`")
-        try check.check(tagIDs, field: "tagIdList", maxItems: 30)
-        var request = NCPRequest(operationID: "listPersons", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons")
-        request.appendQuery("pageNum", pageNumber)
-        request.appendQuery("pageSize", pageSize)
-        request.appendQuery("name", name)
-        request.appendCommaSeparatedQuery("tagIdList", tagIDs)
-        return try await client.send(request, expecting: PersonPage.self)
+        try await listPersons(ListPersonsInput(workspaceName: workspaceName, pageNumber: pageNumber, pageSize: pageSize, name: name, tagIDs: tagIDs))
     }
 
     /// Issue (person) thumbnail presigned URL.
@@ -1094,12 +910,7 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         thumbnailFileName: String
     ) async throws -> ThumbnailUploadURL {
-        let check = RequestValidation(operationID: "createPersonThumbnailUploadURL")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(thumbnailFileName, field: "thumbnailFileName", minLength: 1)
-        var request = NCPRequest(operationID: "createPersonThumbnailUploadURL", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/person-thumbnail/uploads/presigned-url")
-        try request.setJSONBody(CreatePersonThumbnailUploadURLBody(thumbnailFileName: thumbnailFileName))
-        return try await client.send(request, expecting: ThumbnailUploadURL.self)
+        try await createPersonThumbnailUploadURL(CreatePersonThumbnailUploadURLInput(workspaceName: workspaceName, thumbnailFileName: thumbnailFileName))
     }
 
     /// Get (person) thumbnail upload status.
@@ -1119,12 +930,7 @@ extension MediaIntelligenceClient {
         workspaceName: String,
         thumbnailKey: String
     ) async throws -> ImageUploadStatus {
-        let check = RequestValidation(operationID: "getPersonThumbnailUploadStatus")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(thumbnailKey, field: "thumbnailKey", minLength: 1)
-        var request = NCPRequest(operationID: "getPersonThumbnailUploadStatus", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/person-thumbnail/uploads/complete")
-        try request.setJSONBody(GetPersonThumbnailUploadStatusBody(thumbnailKey: thumbnailKey))
-        return try await client.send(request, expecting: ImageUploadStatus.self)
+        try await getPersonThumbnailUploadStatus(GetPersonThumbnailUploadStatusInput(workspaceName: workspaceName, thumbnailKey: thumbnailKey))
     }
 
     /// Search persons.
@@ -1159,14 +965,7 @@ extension MediaIntelligenceClient {
         sortColumn: PersonSortColumn? = nil,
         sortOrder: SortOrder? = nil
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "searchPersons")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(pageNumber, field: "pageNum", minimum: 1)
-        try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 50)
-        try check.check(name, field: "name", minLength: 2, maxLength: 50, forbiddenCharacters: ";|`")
-        var request = NCPRequest(operationID: "searchPersons", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/search")
-        try request.setJSONBody(SearchPersonsBody(pageNumber: pageNumber, pageSize: pageSize, name: name, personIDs: personIDs, tagIDs: tagIDs, nameType: nameType, sortColumn: sortColumn, sortOrder: sortOrder))
-        return try await client.send(request, expecting: JSONValue.self)
+        try await searchPersons(SearchPersonsInput(workspaceName: workspaceName, pageNumber: pageNumber, pageSize: pageSize, name: name, personIDs: personIDs, tagIDs: tagIDs, nameType: nameType, sortColumn: sortColumn, sortOrder: sortOrder))
     }
 
     /// Merge person.
@@ -1190,12 +989,7 @@ extension MediaIntelligenceClient {
         personID: Int64,
         personIDs: [Int64]
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "mergePersons")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(personIDs, field: "personIds", minItems: 1, maxItems: 10)
-        var request = NCPRequest(operationID: "mergePersons", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/merge")
-        try request.setJSONBody(MergePersonsBody(personIDs: personIDs))
-        return try await client.send(request, expecting: JSONValue.self)
+        try await mergePersons(MergePersonsInput(workspaceName: workspaceName, personID: personID, personIDs: personIDs))
     }
 
     /// Get similar person.
@@ -1220,14 +1014,7 @@ extension MediaIntelligenceClient {
         personCount: Int? = nil,
         scoreThreshold: Int? = nil
     ) async throws -> SimilarPersons {
-        let check = RequestValidation(operationID: "getSimilarPersons")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(personCount, field: "personCount", minimum: 1, maximum: 10)
-        try check.check(scoreThreshold, field: "scoreThreshold", minimum: 80, maximum: 100)
-        var request = NCPRequest(operationID: "getSimilarPersons", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/\(PercentEncoding.pathSegment(personID))/similar")
-        request.appendQuery("personCount", personCount)
-        request.appendQuery("scoreThreshold", scoreThreshold)
-        return try await client.send(request, expecting: SimilarPersons.self)
+        try await getSimilarPersons(GetSimilarPersonsInput(workspaceName: workspaceName, personID: personID, personCount: personCount, scoreThreshold: scoreThreshold))
     }
 
     /// Compare person (recommend by thumbnail).
@@ -1253,21 +1040,14 @@ extension MediaIntelligenceClient {
         personCount: Int? = nil,
         scoreThreshold: Int? = nil
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "recommendPersonsByThumbnail")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(thumbnailKey, field: "thumbnailKey", minLength: 1)
-        try check.check(personCount, field: "personCount", minimum: 1, maximum: 10)
-        try check.check(scoreThreshold, field: "scoreThreshold", minimum: 80, maximum: 100)
-        var request = NCPRequest(operationID: "recommendPersonsByThumbnail", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/persons/recommend-by-thumbnail")
-        try request.setJSONBody(RecommendPersonsByThumbnailBody(thumbnailKey: thumbnailKey, personCount: personCount, scoreThreshold: scoreThreshold))
-        return try await client.send(request, expecting: JSONValue.self)
+        try await recommendPersonsByThumbnail(RecommendPersonsByThumbnailInput(workspaceName: workspaceName, thumbnailKey: thumbnailKey, personCount: personCount, scoreThreshold: scoreThreshold))
     }
 }
 
 // MARK: - Asset search
 
 /// Asynchronous search of indexed assets by text, image, person or dialogue.
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Issue search asset presigned URL.
     ///
     /// Issues a presigned URL to upload one image to search with (JPG, PNG, WebP or HEIC, at most 5 MB, at
@@ -1290,11 +1070,7 @@ extension MediaIntelligenceClient {
         assetType: QueryAssetType,
         assetFileName: String
     ) async throws -> QueryImageUpload {
-        let check = RequestValidation(operationID: "createQueryImageUploadURL")
-        try check.check(assetFileName, field: "assetFileName", minLength: 1)
-        var request = NCPRequest(operationID: "createQueryImageUploadURL", method: .post, path: "/api/v1/query-assets/uploads/presigned-url")
-        try request.setJSONBody(CreateQueryImageUploadURLBody(assetType: assetType, assetFileName: assetFileName))
-        return try await client.send(request, expecting: QueryImageUpload.self)
+        try await createQueryImageUploadURL(CreateQueryImageUploadURLInput(assetType: assetType, assetFileName: assetFileName))
     }
 
     /// Get search asset upload status.
@@ -1312,11 +1088,7 @@ extension MediaIntelligenceClient {
     public func getQueryImageUploadStatus(
         assetKey: String
     ) async throws -> QueryImageUploadStatus {
-        let check = RequestValidation(operationID: "getQueryImageUploadStatus")
-        try check.check(assetKey, field: "assetKey", minLength: 1)
-        var request = NCPRequest(operationID: "getQueryImageUploadStatus", method: .post, path: "/api/v1/query-assets/uploads/complete")
-        try request.setJSONBody(GetQueryImageUploadStatusBody(assetKey: assetKey))
-        return try await client.send(request, expecting: QueryImageUploadStatus.self)
+        try await getQueryImageUploadStatus(GetQueryImageUploadStatusInput(assetKey: assetKey))
     }
 
     /// Request asset search.
@@ -1341,13 +1113,7 @@ extension MediaIntelligenceClient {
         options: SearchOptions? = nil,
         filter: SearchFilter? = nil
     ) async throws -> SearchStarted {
-        let check = RequestValidation(operationID: "searchAssets")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try query.validate(check, field: "query")
-        try filter?.validate(check, field: "filter")
-        var request = NCPRequest(operationID: "searchAssets", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/assets/search")
-        try request.setJSONBody(SearchAssetsBody(query: query, options: options, filter: filter))
-        return try await client.send(request, expecting: SearchStarted.self)
+        try await searchAssets(SearchAssetsInput(workspaceName: workspaceName, query: query, options: options, filter: filter))
     }
 
     /// Get asset search result.
@@ -1372,21 +1138,14 @@ extension MediaIntelligenceClient {
         pageSize: Int? = nil,
         pageNumber: Int? = nil
     ) async throws -> SearchResultPage {
-        let check = RequestValidation(operationID: "getAssetSearchResult")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 100)
-        try check.check(pageNumber, field: "pageNum", minimum: 1)
-        var request = NCPRequest(operationID: "getAssetSearchResult", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/assets/search/\(PercentEncoding.pathSegment(searchID))")
-        request.appendQuery("pageSize", pageSize)
-        request.appendQuery("pageNum", pageNumber)
-        return try await client.send(request, expecting: SearchResultPage.self)
+        try await getAssetSearchResult(GetAssetSearchResultInput(workspaceName: workspaceName, searchID: searchID, pageSize: pageSize, pageNumber: pageNumber))
     }
 }
 
 // MARK: - Scene summaries
 
 /// VLM-written natural-language summaries of an index's scenes.
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Request scene summary (index-based).
     ///
     /// Starts summarising the scenes of an index. The first run must cover every scene.
@@ -1412,11 +1171,7 @@ extension MediaIntelligenceClient {
         sceneIDs: [Int64]? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "requestIndexSceneSummary")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "requestIndexSceneSummary", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))/scene-summaries")
-        try request.setJSONBody(RequestIndexSceneSummaryBody(sceneIDs: sceneIDs, additionalFields: additionalFields))
-        return try await client.send(request, expecting: JSONValue.self)
+        try await requestIndexSceneSummary(RequestIndexSceneSummaryInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID, indexID: indexID, sceneIDs: sceneIDs, additionalFields: additionalFields))
     }
 
     /// Get scene summary status (index-based).
@@ -1441,10 +1196,7 @@ extension MediaIntelligenceClient {
         indexID: Int64,
         sceneSummaryID: String
     ) async throws -> SceneSummaryProgress {
-        let check = RequestValidation(operationID: "getIndexSceneSummaryStatus")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getIndexSceneSummaryStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))/scene-summaries/\(PercentEncoding.pathSegment(sceneSummaryID))/status")
-        return try await client.send(request, expecting: SceneSummaryProgress.self)
+        try await getIndexSceneSummaryStatus(GetIndexSceneSummaryStatusInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID, indexID: indexID, sceneSummaryID: sceneSummaryID))
     }
 
     /// Get scene summary result (index-based).
@@ -1467,10 +1219,7 @@ extension MediaIntelligenceClient {
         assetID: Int64,
         indexID: Int64
     ) async throws -> SceneSummaries {
-        let check = RequestValidation(operationID: "getIndexSceneSummaries")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getIndexSceneSummaries", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))/scene-summaries")
-        return try await client.send(request, expecting: SceneSummaries.self)
+        try await getIndexSceneSummaries(GetIndexSceneSummariesInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID, indexID: indexID))
     }
 
     /// Cancel scene summary (index-based).
@@ -1494,10 +1243,7 @@ extension MediaIntelligenceClient {
         indexID: Int64,
         sceneSummaryID: String
     ) async throws {
-        let check = RequestValidation(operationID: "cancelIndexSceneSummary")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "cancelIndexSceneSummary", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/indexes/\(PercentEncoding.pathSegment(indexID))/scene-summaries/\(PercentEncoding.pathSegment(sceneSummaryID))")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await cancelIndexSceneSummary(CancelIndexSceneSummaryInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID, indexID: indexID, sceneSummaryID: sceneSummaryID))
     }
 
     /// Request scene summary.
@@ -1526,11 +1272,7 @@ extension MediaIntelligenceClient {
         locale: String? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "requestSceneSummary")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "requestSceneSummary", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/scene-summary")
-        try request.setJSONBody(RequestSceneSummaryBody(locale: locale, additionalFields: additionalFields))
-        return try await client.send(request, expecting: JSONValue.self)
+        try await requestSceneSummary(RequestSceneSummaryInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID, locale: locale, additionalFields: additionalFields))
     }
 
     /// Get scene summary status.
@@ -1552,10 +1294,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64
     ) async throws -> SceneSummaryProgress {
-        let check = RequestValidation(operationID: "getSceneSummaryStatus")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getSceneSummaryStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/scene-summary/status")
-        return try await client.send(request, expecting: SceneSummaryProgress.self)
+        try await getSceneSummaryStatus(GetSceneSummaryStatusInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID))
     }
 
     /// Get scene summary result.
@@ -1578,10 +1317,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "getSceneSummaries")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getSceneSummaries", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/scene-summary")
-        return try await client.send(request, expecting: JSONValue.self)
+        try await getSceneSummaries(GetSceneSummariesInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID))
     }
 
     /// Cancel scene summary.
@@ -1604,17 +1340,14 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         assetID: Int64
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "cancelSceneSummary")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "cancelSceneSummary", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/assets/\(PercentEncoding.pathSegment(assetID))/scene-summary/cancel")
-        return try await client.send(request, expecting: JSONValue.self)
+        try await cancelSceneSummary(CancelSceneSummaryInput(workspaceName: workspaceName, projectID: projectID, assetID: assetID))
     }
 }
 
 // MARK: - Video assets (deprecated)
 
 /// The pre-2026-02 video-only forms of the asset and analysis APIs, to be removed in January 2027.
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Get video asset list.
     ///
     /// Lists the video assets of a project, a page at a time.
@@ -1635,14 +1368,7 @@ extension MediaIntelligenceClient {
         pageNumber: Int,
         pageSize: Int? = nil
     ) async throws -> VideoAssetPage {
-        let check = RequestValidation(operationID: "listVideoAssets")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(pageNumber, field: "pageNum", minimum: 1)
-        try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 1000)
-        var request = NCPRequest(operationID: "listVideoAssets", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets")
-        request.appendQuery("pageNum", pageNumber)
-        request.appendQuery("pageSize", pageSize)
-        return try await client.send(request, expecting: VideoAssetPage.self)
+        try await listVideoAssets(ListVideoAssetsInput(workspaceName: workspaceName, projectID: projectID, pageNumber: pageNumber, pageSize: pageSize))
     }
 
     /// Register video asset.
@@ -1665,13 +1391,7 @@ extension MediaIntelligenceClient {
         key: String,
         bucketName: String
     ) async throws -> RegisteredVideoAsset {
-        let check = RequestValidation(operationID: "registerVideoAsset")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(key, field: "key", minLength: 1)
-        try check.check(bucketName, field: "bucketName", minLength: 1)
-        var request = NCPRequest(operationID: "registerVideoAsset", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/import/object-storage")
-        try request.setJSONBody(RegisterVideoAssetBody(key: key, bucketName: bucketName))
-        return try await client.send(request, expecting: RegisteredVideoAsset.self)
+        try await registerVideoAsset(RegisterVideoAssetInput(workspaceName: workspaceName, projectID: projectID, key: key, bucketName: bucketName))
     }
 
     /// Get video asset details.
@@ -1692,10 +1412,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         videoAssetID: Int64
     ) async throws -> VideoAsset {
-        let check = RequestValidation(operationID: "getVideoAsset")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getVideoAsset", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))")
-        return try await client.send(request, expecting: VideoAsset.self)
+        try await getVideoAsset(GetVideoAssetInput(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID))
     }
 
     /// Get video asset registration status.
@@ -1716,10 +1433,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         videoAssetID: Int64
     ) async throws -> VideoRegistrationStatus {
-        let check = RequestValidation(operationID: "getVideoAssetRegistrationStatus")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getVideoAssetRegistrationStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))/import-status")
-        return try await client.send(request, expecting: VideoRegistrationStatus.self)
+        try await getVideoAssetRegistrationStatus(GetVideoAssetRegistrationStatusInput(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID))
     }
 
     /// Move video asset project.
@@ -1742,11 +1456,7 @@ extension MediaIntelligenceClient {
         videoAssetID: Int64,
         newProjectID: Int64
     ) async throws -> VideoAsset {
-        let check = RequestValidation(operationID: "moveVideoAsset")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "moveVideoAsset", method: .patch, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))")
-        request.appendQuery("new_project_id", newProjectID)
-        return try await client.send(request, expecting: VideoAsset.self)
+        try await moveVideoAsset(MoveVideoAssetInput(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID, newProjectID: newProjectID))
     }
 
     /// Delete video asset.
@@ -1766,10 +1476,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         videoAssetID: Int64
     ) async throws {
-        let check = RequestValidation(operationID: "deleteVideoAsset")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "deleteVideoAsset", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await deleteVideoAsset(DeleteVideoAssetInput(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID))
     }
 
     /// Request video asset analysis.
@@ -1800,13 +1507,7 @@ extension MediaIntelligenceClient {
         sourceLanguage: SourceLanguage? = nil,
         detectAudioEffects: Bool? = nil
     ) async throws -> AnalysisStarted {
-        let check = RequestValidation(operationID: "requestVideoAnalysis")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        try check.check(analysisPersonCount, field: "analysisPersonCount", minimum: 0, maximum: 10)
-        try check.check(tagIDList, field: "tagIdList", minItems: 1, maxItems: 30)
-        var request = NCPRequest(operationID: "requestVideoAnalysis", method: .post, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))/analyze")
-        try request.setJSONBody(RequestVideoAnalysisBody(sceneRange: sceneRange, analysisPersonCount: analysisPersonCount, tagIDList: tagIDList, sourceLanguage: sourceLanguage, detectAudioEffects: detectAudioEffects))
-        return try await client.send(request, expecting: AnalysisStarted.self)
+        try await requestVideoAnalysis(RequestVideoAnalysisInput(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID, analysisPersonCount: analysisPersonCount, sceneRange: sceneRange, tagIDList: tagIDList, sourceLanguage: sourceLanguage, detectAudioEffects: detectAudioEffects))
     }
 
     /// Get video asset analysis status.
@@ -1827,10 +1528,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         videoAssetID: Int64
     ) async throws -> AnalysisProgress {
-        let check = RequestValidation(operationID: "getVideoAnalysisStatus")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "getVideoAnalysisStatus", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))/analyze-status")
-        return try await client.send(request, expecting: AnalysisProgress.self)
+        try await getVideoAnalysisStatus(GetVideoAnalysisStatusInput(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID))
     }
 
     /// Cancel video asset analysis.
@@ -1850,10 +1548,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         videoAssetID: Int64
     ) async throws {
-        let check = RequestValidation(operationID: "cancelVideoAnalysis")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "cancelVideoAnalysis", method: .delete, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))/analyze")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await cancelVideoAnalysis(CancelVideoAnalysisInput(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID))
     }
 
     /// Get (video) index list.
@@ -1874,10 +1569,7 @@ extension MediaIntelligenceClient {
         projectID: Int64,
         videoAssetID: Int64
     ) async throws -> IndexList {
-        let check = RequestValidation(operationID: "listVideoIndexes")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        let request = NCPRequest(operationID: "listVideoIndexes", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))/indexes")
-        return try await client.send(request, expecting: IndexList.self)
+        try await listVideoIndexes(ListVideoIndexesInput(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID))
     }
 
     /// Get (video) index details.
@@ -1902,10 +1594,6 @@ extension MediaIntelligenceClient {
         indexID: Int64,
         confidenceLevel: ConfidenceLevel? = nil
     ) async throws -> IndexDetails {
-        let check = RequestValidation(operationID: "getVideoIndex")
-        try check.check(workspaceName, field: "workspace_name", minLength: 3, maxLength: 63, pattern: "^[a-z0-9-]+$")
-        var request = NCPRequest(operationID: "getVideoIndex", method: .get, path: "/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))/projects/\(PercentEncoding.pathSegment(projectID))/video-assets/\(PercentEncoding.pathSegment(videoAssetID))/indexes/\(PercentEncoding.pathSegment(indexID))")
-        request.appendQuery("confidence_level", confidenceLevel)
-        return try await client.send(request, expecting: IndexDetails.self)
+        try await getVideoIndex(GetVideoIndexInput(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID, indexID: indexID, confidenceLevel: confidenceLevel))
     }
 }

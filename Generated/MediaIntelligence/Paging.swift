@@ -2,7 +2,7 @@
 
 public import NCPRuntime
 
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Every page of `listAssets`, fetched as the sequence is read; `.items` gives the items one by one. It
     /// stops after the last page, on an empty page, and on a repeated page.
     public func listAssetsPages(
@@ -22,7 +22,7 @@ extension MediaIntelligenceClient {
     }
 }
 
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Every page of `listPersonTags`, fetched as the sequence is read; `.items` gives the items one by
     /// one. It stops after the last page, on an empty page, and on a repeated page.
     public func listPersonTagsPages(
@@ -43,7 +43,7 @@ extension MediaIntelligenceClient {
     }
 }
 
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Every page of `listPersons`, fetched as the sequence is read; `.items` gives the items one by one.
     /// It stops after the last page, on an empty page, and on a repeated page.
     public func listPersonsPages(
@@ -64,7 +64,7 @@ extension MediaIntelligenceClient {
     }
 }
 
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Every page of `getAssetSearchResult`, fetched as the sequence is read; `.items` gives the items one
     /// by one. It stops after the last page, on an empty page, and on a repeated page.
     public func getAssetSearchResultPages(
@@ -84,7 +84,7 @@ extension MediaIntelligenceClient {
     }
 }
 
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Every page of `listVideoAssets`, fetched as the sequence is read; `.items` gives the items one by
     /// one. It stops after the last page, on an empty page, and on a repeated page.
     @available(*, deprecated, message: "NAVER removes this API in January 2027; use listAssets instead.")
@@ -105,7 +105,7 @@ extension MediaIntelligenceClient {
     }
 }
 
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Every page of `listWorkspaces`, fetched as the sequence is read; `.items` gives the items one by
     /// one. It stops after the last page, on an empty page, and on a repeated page.
     public func listWorkspacesPages(

@@ -2,7 +2,7 @@
 
 public import NCPRuntime
 
-extension MediaIntelligenceClient {
+extension MediaIntelligenceClientProtocol {
     /// Waits until a media asset's registration from Object Storage ends. Polls
     /// `getAssetRegistrationStatus` with growing, jittered delays until `uploadStatus` is one of COMPLETED
     /// (returned) or FAILED, FILE_NOT_EXIST, INVALID_METADATA (thrown as `.jobFailed`).
@@ -26,7 +26,7 @@ extension MediaIntelligenceClient {
         onPoll: (AssetRegistrationStatus) async throws -> Void = { _ in }
     ) async throws -> AssetRegistrationStatus {
         try await JobWaiter.wait(operationID: "getAssetRegistrationStatus", watching: "uploadStatus", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getAssetRegistrationStatus(workspaceName: workspaceName, projectID: projectID, assetID: assetID)
         } classify: { state in
             switch state.uploadStatus {
@@ -65,7 +65,7 @@ extension MediaIntelligenceClient {
         onPoll: (VideoRegistrationStatus) async throws -> Void = { _ in }
     ) async throws -> VideoRegistrationStatus {
         try await JobWaiter.wait(operationID: "getVideoAssetRegistrationStatus", watching: "uploadStatus", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getVideoAssetRegistrationStatus(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID)
         } classify: { state in
             switch state.uploadStatus {
@@ -104,7 +104,7 @@ extension MediaIntelligenceClient {
         onPoll: (AnalysisProgress) async throws -> Void = { _ in }
     ) async throws -> AnalysisProgress {
         try await JobWaiter.wait(operationID: "getAnalysisStatus", watching: "status", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getAnalysisStatus(workspaceName: workspaceName, projectID: projectID, assetID: assetID)
         } classify: { state in
             switch state.status {
@@ -142,7 +142,7 @@ extension MediaIntelligenceClient {
         onPoll: (IndexProgress) async throws -> Void = { _ in }
     ) async throws -> IndexProgress {
         try await JobWaiter.wait(operationID: "getIndexStatus", watching: "status", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getIndexStatus(workspaceName: workspaceName, projectID: projectID, assetID: assetID)
         } classify: { state in
             switch state.status {
@@ -181,7 +181,7 @@ extension MediaIntelligenceClient {
         onPoll: (AnalysisProgress) async throws -> Void = { _ in }
     ) async throws -> AnalysisProgress {
         try await JobWaiter.wait(operationID: "getVideoAnalysisStatus", watching: "status", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getVideoAnalysisStatus(workspaceName: workspaceName, projectID: projectID, videoAssetID: videoAssetID)
         } classify: { state in
             switch state.status {
@@ -220,7 +220,7 @@ extension MediaIntelligenceClient {
         onPoll: (SearchResultPage) async throws -> Void = { _ in }
     ) async throws -> SearchResultPage {
         try await JobWaiter.wait(operationID: "getAssetSearchResult", watching: "status", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getAssetSearchResult(workspaceName: workspaceName, searchID: searchID, pageSize: pageSize, pageNumber: pageNumber)
         } classify: { state in
             switch state.status {
@@ -258,7 +258,7 @@ extension MediaIntelligenceClient {
         onPoll: (SceneSummaryProgress) async throws -> Void = { _ in }
     ) async throws -> SceneSummaryProgress {
         try await JobWaiter.wait(operationID: "getSceneSummaryStatus", watching: "status", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getSceneSummaryStatus(workspaceName: workspaceName, projectID: projectID, assetID: assetID)
         } classify: { state in
             switch state.status {
@@ -301,7 +301,7 @@ extension MediaIntelligenceClient {
         onPoll: (SceneSummaryProgress) async throws -> Void = { _ in }
     ) async throws -> SceneSummaryProgress {
         try await JobWaiter.wait(operationID: "getIndexSceneSummaryStatus", watching: "status", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getIndexSceneSummaryStatus(workspaceName: workspaceName, projectID: projectID, assetID: assetID, indexID: indexID, sceneSummaryID: sceneSummaryID)
         } classify: { state in
             switch state.status {
@@ -337,7 +337,7 @@ extension MediaIntelligenceClient {
         onPoll: (ImageUploadStatus) async throws -> Void = { _ in }
     ) async throws -> ImageUploadStatus {
         try await JobWaiter.wait(operationID: "getPersonThumbnailUploadStatus", watching: "uploadStatus", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getPersonThumbnailUploadStatus(workspaceName: workspaceName, thumbnailKey: thumbnailKey)
         } classify: { state in
             switch state.uploadStatus {
@@ -371,7 +371,7 @@ extension MediaIntelligenceClient {
         onPoll: (QueryImageUploadStatus) async throws -> Void = { _ in }
     ) async throws -> QueryImageUploadStatus {
         try await JobWaiter.wait(operationID: "getQueryImageUploadStatus", watching: "uploadStatus", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getQueryImageUploadStatus(assetKey: assetKey)
         } classify: { state in
             switch state.uploadStatus {

@@ -5,8 +5,11 @@
 public enum Generator {
     /// The output of one generation.
     public struct Result: Sendable {
-        /// The generated files, in a fixed order with fixed names.
+        /// The generated files, in a fixed order with fixed names (with the test double's, when it shares the
+        /// client's module).
         public var files: [OutputFile]
+        /// The test double's files, when it has a module of its own.
+        public var doubleFiles: [OutputFile]
         /// The spec they were generated from.
         public var spec: Spec
         /// Warnings found on the way (errors throw instead).
@@ -45,8 +48,26 @@ public enum Generator {
             throw SpecErrors(diagnostics: diagnostics)
         }
         let model = Lowering(spec: spec, options: options).lower()
-        let files = try Renderer(templates: templates).render(model)
-        return Result(files: files, spec: spec, warnings: diagnostics, operationCount: model.groups.reduce(0) { $0 + $1.operations.count },
+        let renderer = try Renderer(templates: templates)
+        if options.testDouble != .none {
+            let library = try templates.parsed.get()
+            for output in Renderer.doubleOutputs where library.getTemplate(named: output.template) == nil {
+                throw GenerationError(message: "\(templates.origin): the template '\(output.template).mustache' is missing, and the test double needs it")
+            }
+        }
+        var files: [OutputFile]
+        var doubleFiles: [OutputFile] = []
+        switch options.testDouble {
+        case .none:
+            files = renderer.render(model)
+        case .sameModule:
+            files = renderer.render(model, outputs: Renderer.outputs + Renderer.doubleOutputs)
+        case .separateModule:
+            let all = renderer.render(model, outputs: Renderer.outputs + Renderer.doubleOutputs)
+            files = Array(all.prefix(Renderer.outputs.count))
+            doubleFiles = Array(all.dropFirst(Renderer.outputs.count))
+        }
+        return Result(files: files, doubleFiles: doubleFiles, spec: spec, warnings: diagnostics, operationCount: model.groups.reduce(0) { $0 + $1.operations.count },
                       typeCount: model.types.count + model.enums.count)
     }
 }

@@ -15,7 +15,26 @@ struct Generate: ParsableCommand {
     var templates: String?
 
     @Option(name: .long, help: "The directory to write the Swift files to.")
-    var output: String = "Generated/MediaIntelligence"
+    var output: String = Self.defaultOutput
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The directory to write the client's test double to, a module of its own (default with the default --output: Generated/MediaIntelligenceTesting).",
+        valueName: "directory"))
+    var testDoubleOutput: String?
+
+    @Option(name: .long, help: "The module the test double imports the client from (default: the last component of --output).")
+    var clientModule: String?
+
+    @Flag(name: .long, help: "Write the test double among the client's files, in the client's module.")
+    var testDoubleInClient = false
+
+    static let defaultOutput = "Generated/MediaIntelligence"
+    static let defaultTestDoubleOutput = "Generated/MediaIntelligenceTesting"
+
+    /// Where the test double goes: asked for, or beside the default output.
+    var effectiveTestDoubleOutput: String? {
+        testDoubleOutput ?? (output == Self.defaultOutput && !testDoubleInClient ? Self.defaultTestDoubleOutput : nil)
+    }
 
     @Option(name: .long, help: "Access level of the generated code: public, package or internal.")
     var accessLevel: String = "public"
@@ -46,6 +65,12 @@ struct Generate: ParsableCommand {
         if let clientName, let problem = GeneratedNames.clientNameProblem(clientName) {
             throw ValidationError("--client-name: " + problem)
         }
+        if testDoubleInClient, testDoubleOutput != nil {
+            throw ValidationError("--test-double-in-client and --test-double-output both say where the test double goes; give one")
+        }
+        if let clientModule, GeneratedNames.clientNameProblem(clientModule) != nil {
+            throw ValidationError("--client-module must be a module name (letters, digits and '_'), not '\(clientModule)'")
+        }
     }
 
     func run() throws {
@@ -53,8 +78,13 @@ struct Generate: ParsableCommand {
         var options = GeneratorOptions(
             accessLevel: GeneratorOptions.AccessLevel(rawValue: accessLevel) ?? .public, clientName: clientName,
             operationFilter: group.isEmpty && operation.isEmpty ? nil : OperationFilter(groups: Set(group), operationIDs: Set(operation)))
+        if testDoubleInClient {
+            options.testDouble = .sameModule
+        } else if effectiveTestDoubleOutput != nil {
+            options.testDouble = .separateModule(clientModule: clientModule ?? (output as NSString).lastPathComponent)
+        }
         let result: Generator.Result
-        let report: WriteReport
+        var report: WriteReport
         do {
             let fileConfig = try config.map(GeneratorConfig.load(path:))
             if let fileConfig { options = fileConfig.options(over: options) }
@@ -67,7 +97,18 @@ struct Generate: ParsableCommand {
                 if !unknown.isEmpty { throw SpecErrors(diagnostics: unknown) }
             }
             Console.print(result.warnings)
-            report = try OutputWriter.write(result.files, to: output, checkOnly: check)
+            // Each file named by its path, so the two folders' reports read as one.
+            func paths(_ report: WriteReport, in directory: String) -> WriteReport {
+                func join(_ names: [String]) -> [String] { names.map { (directory as NSString).appendingPathComponent($0) } }
+                return WriteReport(changed: join(report.changed), unchanged: join(report.unchanged), removed: join(report.removed))
+            }
+            report = paths(try OutputWriter.write(result.files, to: output, checkOnly: check), in: output)
+            if let doubleOutput = effectiveTestDoubleOutput, !result.doubleFiles.isEmpty {
+                let doubleReport = paths(try OutputWriter.write(result.doubleFiles, to: doubleOutput, checkOnly: check), in: doubleOutput)
+                report.changed += doubleReport.changed
+                report.unchanged += doubleReport.unchanged
+                report.removed += doubleReport.removed
+            }
         } catch let errors as SpecErrors {
             Console.print(errors.diagnostics)
             let count = errors.diagnostics.filter { $0.severity == .error }.count
@@ -83,8 +124,8 @@ struct Generate: ParsableCommand {
         if check {
             let stale = report.changed + report.removed
             if !stale.isEmpty {
-                for name in report.changed { Console.printError("\(output)/\(name): differs from what the spec and templates produce") }
-                for name in report.removed { Console.printError("\(output)/\(name): no longer produced by the spec") }
+                for path in report.changed { Console.printError("\(path): differs from what the spec and templates produce") }
+                for path in report.removed { Console.printError("\(path): no longer produced by the spec") }
                 Console.printError("check failed: \(stale.count) file\(stale.count == 1 ? "" : "s") out of date; run `\(regenerateHint)` to regenerate")
                 throw ExitCode.failure
             }

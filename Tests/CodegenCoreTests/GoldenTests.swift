@@ -6,17 +6,24 @@ import Testing
 @Suite struct GoldenTests {
     @Test func generatedClientMatchesTheSpec() throws {
         let templates = try TemplateSet.load(directory: TestPaths.packageRoot.appendingPathComponent("Templates/swift").path)
-        let result = try Generator.generate(specPaths: [TestPaths.spec.path], templates: templates)
+        let result = try Generator.generate(specPaths: [TestPaths.spec.path], templates: templates, options: Self.options)
         #expect(result.warnings.isEmpty)
         try GoldenFiles.check(result.files, against: TestPaths.packageRoot.appendingPathComponent("Generated/MediaIntelligence"))
+        try GoldenFiles.check(result.doubleFiles, against: TestPaths.packageRoot.appendingPathComponent("Generated/MediaIntelligenceTesting"))
     }
+
+    /// What `swift run ncp-codegen` does: the test double in a module of its own.
+    static let options = GeneratorOptions(testDouble: .separateModule(clientModule: "MediaIntelligence"))
 
     @Test func generationIsDeterministic() throws {
         let templates = try TemplateSet.load(directory: TestPaths.packageRoot.appendingPathComponent("Templates/swift").path)
-        let first = try Generator.generate(specPaths: [TestPaths.spec.path], templates: templates).files
-        let second = try Generator.generate(specPaths: [TestPaths.spec.path], templates: templates).files
-        #expect(first == second)
-        #expect(first.map(\.name) == ["Client.swift", "Models.swift", "Enums.swift", "Operations.swift", "RequestBodies.swift", "Errors.swift", "Paging.swift", "Waiters.swift"])
+        let first = try Generator.generate(specPaths: [TestPaths.spec.path], templates: templates, options: Self.options)
+        let second = try Generator.generate(specPaths: [TestPaths.spec.path], templates: templates, options: Self.options)
+        #expect(first.files == second.files)
+        #expect(first.doubleFiles == second.doubleFiles)
+        #expect(first.files.map(\.name) == ["Client.swift", "ClientProtocol.swift", "Models.swift", "Enums.swift", "Inputs.swift", "Operations.swift",
+                                            "Requests.swift", "RequestBodies.swift", "Errors.swift", "Paging.swift", "Waiters.swift"])
+        #expect(first.doubleFiles.map(\.name) == ["ClientDouble.swift", "ClientExamples.swift"])
     }
 }
 
@@ -35,8 +42,9 @@ struct GoldenFolder {
     }
 
     /// `# options: access-level=internal client-name=Foo` on the first line.
+    /// Every golden carries its test double, compiled in the same module as the client.
     static func options(from text: String) -> GeneratorOptions {
-        var options = GeneratorOptions()
+        var options = GeneratorOptions(testDouble: .sameModule)
         guard let first = text.split(separator: "\n").first, first.hasPrefix("# options:") else { return options }
         for pair in first.dropFirst("# options:".count).split(separator: " ") {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)

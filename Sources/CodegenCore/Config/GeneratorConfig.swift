@@ -15,8 +15,10 @@ public struct GeneratorConfig: Sendable, Equatable {
     public var templates: String?
     /// Spec files or directories, relative to the config file; when empty, the plugin's own convention applies.
     public var spec: [String]
+    /// Generate the client's test double into the same target (for a target only tests use).
+    public var testDouble = false
 
-    static let keys = ["$schema", "accessLevel", "clientName", "groups", "operations", "templates", "spec"]
+    static let keys = ["$schema", "accessLevel", "clientName", "groups", "operations", "templates", "spec", "testDouble"]
 
     /// Reads and checks a config file; every problem is reported at once as `path:line:col: error: …`, at the key
     /// concerned (or where the JSON stops making sense).
@@ -80,6 +82,14 @@ public struct GeneratorConfig: Sendable, Equatable {
         config.operations = strings("operations")
         config.templates = string("templates").map(resolve)
         config.spec = strings("spec").map(resolve)
+        if let value = object["testDouble"] {
+            // JSONSerialization reads `1` and `true` alike as numbers; a boolean's number has the type code `c`.
+            if let number = value as? NSNumber, String(cString: number.objCType) == "c" {
+                config.testDouble = number.boolValue
+            } else {
+                diagnostics.error("'testDouble' must be true or false", at: at("testDouble"))
+            }
+        }
         if diagnostics.hasErrors { throw SpecErrors(diagnostics: diagnostics.sorted) }
         return config
     }
@@ -89,6 +99,7 @@ public struct GeneratorConfig: Sendable, Equatable {
         var options = base
         if let accessLevel { options.accessLevel = accessLevel }
         if let clientName { options.clientName = clientName }
+        if testDouble { options.testDouble = .sameModule }
         if !groups.isEmpty || !operations.isEmpty {
             options.operationFilter = OperationFilter(groups: Set(groups), operationIDs: Set(operations))
         }

@@ -33,6 +33,39 @@ public enum GeneratedNames {
         SwiftNames.escaped(SwiftNames.lowerCamel(service))
     }
 
+    /// The protocol every operation of the client is a requirement of: `MediaIntelligenceClientProtocol`.
+    public static func clientProtocol(client: String) -> String {
+        client + "Protocol"
+    }
+
+    /// The test double that stands in for the client: `MediaIntelligenceClientDouble`.
+    public static func double(client: String) -> String {
+        client + "Double"
+    }
+
+    /// The struct that holds an operation's arguments: `ListAssetsInput`.
+    public static func input(operationID: String) -> String {
+        SwiftNames.upperCamel(operationID) + "Input"
+    }
+
+    /// The method that waits for a waiter's job: `waitUntilIndexCompleted`.
+    public static func waiterMethod(_ waiterName: String) -> String {
+        "waitUntil" + SwiftNames.upperCamel(waiterName)
+    }
+
+    /// The method of an input struct that checks the documented limits.
+    public static let inputValidationMethod = "validate"
+
+    /// The types the test double declares inside itself: a spec type of one of these names would be hidden there.
+    public static let doubleNestedTypes: Set<String> = ["Call", "Handlers", "Examples"]
+
+    /// Members the client, its protocol or the test double declare besides the operations: an operation, pager or
+    /// waiter method of one of these names would collide with them.
+    public static let reservedMembers: Set<String> = [
+        "client", "answers", "defaultBaseURL", "legacyBaseURLs", "waitEnvironment", "description", "debugDescription",
+        "customMirror", "calls", "handlers", "operationID", "lock",
+    ]
+
     /// The struct an operation's body is encoded from.
     public static func body(operationID: String) -> String {
         SwiftNames.upperCamel(operationID) + "Body"
@@ -41,15 +74,15 @@ public enum GeneratedNames {
     /// Names the generated method bodies give their own locals, or use for the client's members: an argument of
     /// one of these names keeps its label but is called `<name>Argument` inside the body.
     public static let bodyLocals: Set<String> = ["check", "request", "envelope", "result", "client", "policy", "onPoll", "self", "index", "item",
-                                                 "field", "position"]
+                                                 "field", "position", "input", "waitEnvironment"]
 
     /// Names a type's `validate(_ check:field:)` gives its parameters and loop variables: a property of one of
     /// these names is read as `self.<name>` there.
-    public static let validationLocals: Set<String> = ["check", "field", "index", "item"]
+    public static let validationLocals: Set<String> = ["check", "field", "index", "item", "self"]
 
     /// How a type's validation reads one of its properties.
     public static func propertyValue(swiftName: String) -> String {
-        validationLocals.contains(swiftName) ? "self." + swiftName : SwiftNames.escaped(swiftName)
+        validationLocals.contains(swiftName) ? "self." + SwiftNames.escaped(swiftName) : SwiftNames.escaped(swiftName)
     }
 
     /// The name a method body reads an argument by.
@@ -70,5 +103,6 @@ public enum GeneratedNames {
         "NCPEnvelope", "NCPCodingKey", "NCPDateTime", "NCPPage", "JSONValue", "RequestValidation", "PercentEncoding",
         "PageSequence", "PageItemSequence", "JobWaiter", "JobState", "WaitPolicy", "RetryPolicy", "ServiceErrorCode",
         "GatewayErrorCode", "CredentialProvider", "CredentialProviderChain", "NCPAnswerShape", "NCPIndirect", "NCPLogger",
+        "WaitEnvironment", "NCPExampleAnswer", "NSLock",
     ]
 }

@@ -11,12 +11,26 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var clientName: String?
     /// Which operations to generate; all by default.
     public var operationFilter: OperationFilter?
+    /// Whether, and where, to generate the client's test double.
+    public var testDouble: TestDouble
+
+    /// Where the test double goes.
+    public enum TestDouble: Sendable, Equatable {
+        /// No test double.
+        case none
+        /// Among the client's own files, in the same module.
+        case sameModule
+        /// In files of their own for a module that imports the client's module, named here.
+        case separateModule(clientModule: String)
+    }
 
     /// Options with the defaults.
-    public init(accessLevel: AccessLevel = .public, clientName: String? = nil, operationFilter: OperationFilter? = nil) {
+    public init(accessLevel: AccessLevel = .public, clientName: String? = nil, operationFilter: OperationFilter? = nil,
+                testDouble: TestDouble = .none) {
         self.accessLevel = accessLevel
         self.clientName = clientName
         self.operationFilter = operationFilter
+        self.testDouble = testDouble
     }
 }
 

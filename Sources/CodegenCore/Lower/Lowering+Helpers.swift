@@ -103,7 +103,7 @@ extension Lowering {
         docs += DocText.wrap("- Throws: `NCPError` with kind `.jobFailed` or `.waitTimedOut` carrying the last state (`jobState(as: \(resultName).self)`), or any error of `\(operation.id)`.")
             .enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
         return WaiterModel(
-            methodName: "waitUntil" + SwiftNames.upperCamel(waiter.name), docLines: DocText.lines(docs),
+            methodName: GeneratedNames.waiterMethod(waiter.name), docLines: DocText.lines(docs),
             deprecatedMessage: deprecationMessage(operation),
             parameters: parameterModels(fields, extra: [policy, onPoll]),
             arguments: passed.joined(separator: ", "),

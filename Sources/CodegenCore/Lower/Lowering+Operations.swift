@@ -70,31 +70,40 @@ extension Lowering {
         let fields = arguments(of: operation)
         let partialBody = operation.body?.partial == true
         let extra = partialBody ? [ParameterModel(label: "additionalFields", type: "[String: JSONValue]", defaultValue: "[:]", isLast: false)] : []
-        let bodyType = operation.body.map { _ in GeneratedNames.body(operationID: operation.id) }
-        var bodyArguments = (operation.body?.properties ?? []).map { passing($0) }
-        if partialBody { bodyArguments.append("additionalFields: additionalFields") }
-        let (resultType, returns) = resultType(of: operation)
         let parameters = parameterModels(fields, extra: extra)
+        let inputType = parameters.isEmpty ? nil : GeneratedNames.input(operationID: operation.id)
+        // The client's implementation reads every argument from its input: no argument can shadow a local there.
+        let inputValue: (Field) -> String = { "input." + SwiftNames.escaped(SpecValidator.swiftName(of: $0)) }
+        let bodyType = operation.body.map { _ in GeneratedNames.body(operationID: operation.id) }
+        var bodyArguments = (operation.body?.properties ?? []).map { passing($0, as: inputValue($0)) }
+        if partialBody { bodyArguments.append("additionalFields: input.additionalFields") }
+        var inputArguments = fields.map { passing($0) }
+        if partialBody { inputArguments.append("additionalFields: additionalFields") }
+        let (resultType, returns) = resultType(of: operation)
         let headers = operation.parameters.filter { $0.location == .header }.map {
-            HeaderModel(name: SwiftTypes.stringLiteral($0.name), value: constantLiteral($0) ?? argumentValue($0))
+            HeaderModel(name: SwiftTypes.stringLiteral($0.name), value: constantLiteral($0) ?? inputValue($0))
         }
         let query = operation.parameters.filter { $0.location == .query }.map {
-            QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: constantLiteral($0) ?? argumentValue($0),
+            QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: constantLiteral($0) ?? inputValue($0),
                        commaSeparated: $0.style == "commaSeparated", repeated: $0.style == nil && $0.shape.isArray)
         }
         let envelope = envelopeFields(operation)
         let ownAnswers = operation.answers.map { answersLiteral($0.resolved(over: spec.service.answers)) }
+        let validation = validation(for: fields, rules: operation.body?.rules ?? [], prefix: "",
+                                    value: { GeneratedNames.propertyValue(swiftName: SpecValidator.swiftName(of: $0)) })
+        let name = SwiftNames.escaped(operation.id)
+        let selector = operation.id + "(" + parameters.map { $0.label.trimmingCharacters(in: ["`"]) + ":" }.joined() + ")"
         return OperationModel(
-            name: SwiftNames.escaped(operation.id),
+            name: name,
             docLines: DocText.lines(operationDocs(operation, fields: fields)),
             deprecatedMessage: deprecationMessage(operation),
             parameters: parameters,
             hasParameters: !parameters.isEmpty,
             returnType: returns ? resultType : nil,
             discardableResult: { if case .undocumented = operation.result { true } else { false } }(),
-            validation: validation(for: fields, rules: operation.body?.rules ?? [], prefix: "", value: argumentValue),
+            validation: validation,
             method: operation.method.lowercased(),
-            pathExpression: pathExpression(operation),
+            pathExpression: pathExpression(operation, value: inputValue),
             operationID: SwiftTypes.stringLiteral(operation.id),
             query: query,
             bodyType: bodyType,
@@ -105,7 +114,30 @@ extension Lowering {
             hasEnvelopeFields: !envelope.isEmpty,
             headers: headers,
             mutatesRequest: !query.isEmpty || !headers.isEmpty || bodyType != nil || ownAnswers != nil,
-            answersLiteral: ownAnswers)
+            answersLiteral: ownAnswers,
+            inputType: inputType,
+            inputProperties: inputType == nil ? [] : inputProperties(fields),
+            partialBody: partialBody,
+            inputArguments: inputArguments.joined(separator: ", "),
+            selector: selector,
+            requirementDocLines: DocText.wrap(operation.summary.hasSuffix(".") ? operation.summary : operation.summary + ".")
+                + ["", inputType == nil ? "`\(operation.method) \(spec.service.basePath)\(operation.path)`."
+                    : "`\(selector)` takes the same arguments one by one and documents them."])
+    }
+
+    /// The input struct's properties: the method's arguments, with the same types and defaults.
+    func inputProperties(_ fields: [Field]) -> [PropertyModel] {
+        fields.enumerated().map { offset, field in
+            let (label, type, defaultValue) = parameter(field)
+            let swiftName = SpecValidator.swiftName(of: field)
+            let text = DocText.field(field, defaultLiteral: field.defaultValue.flatMap { swift.literal($0, for: field.shape) })
+            return PropertyModel(
+                name: label, wireName: SwiftTypes.stringLiteral(field.name), storage: nil, storageType: nil,
+                argumentName: swiftName == "self" ? "_self" : nil, argumentValue: swiftName == "self" ? "_self" : label,
+                type: type, baseType: type, optional: defaultValue != nil, renamed: false,
+                docLines: DocText.wrap(text.isEmpty ? "See the API reference." : text), decodeKeys: "", initDefault: defaultValue,
+                isLast: offset == fields.count - 1)
+        }
     }
 
     func resultType(of operation: Operation) -> (String, Bool) {
@@ -133,14 +165,14 @@ extension Lowering {
     }
 
     /// `"/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))"`: each path parameter encoded as a segment.
-    func pathExpression(_ operation: Operation) -> String {
+    func pathExpression(_ operation: Operation, value: (Field) -> String) -> String {
         var expression = SwiftTypes.literalContent(spec.service.basePath)
         var rest = Substring(operation.path)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             expression += SwiftTypes.literalContent(String(rest[..<open]))
             let name = String(rest[rest.index(after: open)..<close])
             if let field = operation.parameters.first(where: { $0.name == name }) {
-                let value = argumentValue(field)
+                let value = value(field)
                 // Every parameter becomes exactly one segment: `.`, `..` and `/` included.
                 if case .reference(let name) = field.shape, swift.enums[name] != nil {
                     expression += "\\(PercentEncoding.pathSegment(\(value).rawValue))"

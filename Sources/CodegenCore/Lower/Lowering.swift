@@ -23,15 +23,21 @@ struct Lowering {
         let enums = reachable.map { names in spec.enums.filter { names.contains($0.name) } } ?? spec.enums
         let pagers = lowerPagers()
         let waiters = spec.waiters.compactMap(lowerWaiter)
+        let clientName = GeneratedNames.client(service: service.name, options: options)
+        let clientModuleImport: String? = if case .separateModule(let module) = options.testDouble { importPrefix + "import " + module } else { nil }
+        // In the order the double declares its methods: group by group.
+        let examples = lowerExamples(spec.groups.flatMap { group in operations.filter { $0.group == group.key } })
         return RenderModel(
             access: options.accessLevel.rawValue,
             importPrefix: importPrefix,
             modelsImportPrefix: types.contains(where: declarationMentionsRuntime) ? importPrefix : "",
-            operationsImportPrefix: operations.contains(where: signatureMentionsRuntime) ? importPrefix : "",
+            // Only operations with arguments have a method there.
+            operationsImportPrefix: operations.contains { hasInput($0) && signatureMentionsRuntime($0) } ? importPrefix : "",
+            inputsImportPrefix: operations.contains(where: argumentsMentionRuntime) ? importPrefix : "",
             pagingImportPrefix: pagers.isEmpty ? "" : importPrefix,
             waitersImportPrefix: waiters.isEmpty ? "" : importPrefix,
             serviceName: service.name,
-            clientName: GeneratedNames.client(service: service.name, options: options),
+            clientName: clientName,
             errorCatalogName: GeneratedNames.errorCatalog(service: service.name),
             errorNamespace: GeneratedNames.errorNamespace(service: service.name),
             answersLiteral: answersLiteral((service.answers ?? AnswerShape(envelope: nil, errors: nil, location: service.location)).resolved(over: nil),
@@ -49,7 +55,14 @@ struct Lowering {
             serviceErrors: lowerErrors(spec.errors),
             gatewayErrors: lowerErrors(spec.gatewayErrors),
             pagers: pagers,
-            waiters: waiters)
+            waiters: waiters,
+            hasOperations: !operations.isEmpty,
+            protocolName: GeneratedNames.clientProtocol(client: clientName),
+            doubleName: GeneratedNames.double(client: clientName),
+            clientModuleImport: clientModuleImport,
+            examplesClientModuleImport: examples.isEmpty ? nil : clientModuleImport,
+            examplesImportPrefix: operations.contains { resultType(of: $0).1 && Self.mentionsRuntime(resultType(of: $0).0) } ? importPrefix : "",
+            examples: examples)
     }
 
     /// With an operation filter, the types and enums the chosen operations reach, so a client of four operations
@@ -87,8 +100,17 @@ struct Lowering {
     /// Whether an operation's method signature names a type of the runtime.
     func signatureMentionsRuntime(_ operation: Operation) -> Bool {
         let (result, returnsValue) = resultType(of: operation)
-        return returnsValue && Self.mentionsRuntime(result)
-            || operation.body?.partial == true // `additionalFields: [String: JSONValue]`
+        return returnsValue && Self.mentionsRuntime(result) || argumentsMentionRuntime(operation)
+    }
+
+    /// Whether an operation takes arguments, so has an input struct and a method that takes them one by one.
+    func hasInput(_ operation: Operation) -> Bool {
+        operation.body?.partial == true || !arguments(of: operation).isEmpty
+    }
+
+    /// Whether an operation's arguments (so its input struct) name a type of the runtime.
+    func argumentsMentionRuntime(_ operation: Operation) -> Bool {
+        operation.body?.partial == true // `additionalFields: [String: JSONValue]`
             || arguments(of: operation).contains { Self.mentionsRuntime(swift.name(of: $0.shape)) }
     }
 

@@ -12,6 +12,8 @@ struct RenderModel: Sendable {
     var operationsImportPrefix: String
     /// The same for `Paging.swift` and `Waiters.swift`, which declare nothing when the spec has no pagers or
     /// waiters.
+    /// The same for `Inputs.swift`: only arguments count there.
+    var inputsImportPrefix: String
     var pagingImportPrefix: String
     var waitersImportPrefix: String
     var serviceName: String
@@ -38,6 +40,19 @@ struct RenderModel: Sendable {
     var gatewayErrors: [ErrorModel]
     var pagers: [PagerModel]
     var waiters: [WaiterModel]
+    /// The spec (or the filter) leaves at least one operation.
+    var hasOperations: Bool
+    /// `MediaIntelligenceClientProtocol` and `MediaIntelligenceClientDouble`.
+    var protocolName: String
+    var doubleName: String
+    /// `public import MediaIntelligence`, when the test double sits in a module of its own.
+    var clientModuleImport: String?
+    /// The same for `Examples.swift`, which declares nothing public when no operation returns a value.
+    var examplesClientModuleImport: String?
+    /// `public ` before `Examples.swift`'s runtime import when an example's type is the runtime's (`JSONValue`).
+    var examplesImportPrefix: String
+    /// The test double's default answers, for the operations that return a value.
+    var examples: LoweredSection<ExampleModel>
 }
 
 struct PropertyModel: Sendable {
@@ -159,6 +174,27 @@ struct OperationModel: Sendable {
     var mutatesRequest: Bool
     /// The operation's own `NCPAnswerShape`, when it differs from the service's.
     var answersLiteral: String?
+    /// The struct that carries the arguments (the protocol requirement's one parameter); nil without arguments.
+    var inputType: String?
+    var inputProperties: [PropertyModel]
+    /// The body keeps undocumented fields: the input has `additionalFields` too.
+    var partialBody: Bool
+    /// `label: value, …`: the input made from the labelled method's arguments.
+    var inputArguments: String
+    /// `listAssets(workspaceName:projectID:)`: the labelled method, for doc comments.
+    var selector: String
+    /// The protocol requirement's doc comment.
+    var requirementDocLines: [String]
+}
+
+/// The answer a test double gives an operation when the test doesn't answer it itself.
+struct ExampleModel: Sendable {
+    var name: String
+    var operationID: String
+    var resultType: String
+    /// The result's JSON as a Swift string literal.
+    var json: String
+    var docLines: [String]
 }
 
 struct EnvelopeFieldModel: Sendable {

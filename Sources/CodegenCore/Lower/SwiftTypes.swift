@@ -51,6 +51,27 @@ struct SwiftTypes {
         "\"" + literalContent(text) + "\""
     }
 
+    /// A raw multi-line string literal (`#"""` … `"""#`) of `lines`, each put after `indentation`, with as many
+    /// `#` as it takes that neither the closing delimiter nor an escape can occur in the text. Control and
+    /// line-separating characters become `\#u{…}` escapes, so each line stays one line.
+    static func rawMultilineLiteral(_ lines: [String], indentation: String) -> String {
+        var hashes = "#"
+        while lines.contains(where: { $0.contains("\"\"\"" + hashes) || $0.contains("\\" + hashes) }) { hashes += "#" }
+        let body = lines.map { line -> String in
+            guard TextScan.hasControlOrSeparator(line) else { return indentation + line }
+            var safe = ""
+            for scalar in line.unicodeScalars {
+                if TextScan.isControlOrSeparator(scalar) {
+                    safe += "\\" + hashes + "u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    safe.unicodeScalars.append(scalar)
+                }
+            }
+            return indentation + safe
+        }
+        return hashes + "\"\"\"\n" + body.joined(separator: "\n") + "\n" + indentation + "\"\"\"" + hashes
+    }
+
     /// The inside of a string literal for any text: quotes and backslashes escaped, and every control character,
     /// line or paragraph separator written as an escape, so nothing can end the literal or the line.
     static func literalContent(_ text: String) -> String {

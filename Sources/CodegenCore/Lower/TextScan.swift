@@ -19,4 +19,9 @@ enum TextScan {
         }
         return false
     }
+
+    /// The same test for one scalar: C0, DEL, C1, U+2028 or U+2029.
+    static func isControlOrSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
 }

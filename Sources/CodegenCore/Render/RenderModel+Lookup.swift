@@ -11,6 +11,8 @@ extension RenderModel: MustacheParent {
         case "importPrefix": text(self.importPrefix)
         case "modelsImportPrefix": text(self.modelsImportPrefix)
         case "operationsImportPrefix": text(self.operationsImportPrefix)
+        case "inputsImportPrefix": text(self.inputsImportPrefix)
+        case "hasOperations": self.hasOperations
         case "pagingImportPrefix": text(self.pagingImportPrefix)
         case "waitersImportPrefix": text(self.waitersImportPrefix)
         case "serviceName": text(self.serviceName)
@@ -32,6 +34,12 @@ extension RenderModel: MustacheParent {
         case "gatewayErrors": self.gatewayErrors
         case "pagers": self.pagers
         case "waiters": self.waiters
+        case "protocolName": text(self.protocolName)
+        case "doubleName": text(self.doubleName)
+        case "clientModuleImport": text(self.clientModuleImport)
+        case "examplesClientModuleImport": text(self.examplesClientModuleImport)
+        case "examplesImportPrefix": text(self.examplesImportPrefix)
+        case "examples": self.examples
         default: nil
         }
     }
@@ -181,6 +189,25 @@ extension OperationModel: MustacheParent {
         case "mutatesRequest": self.mutatesRequest
         case "headers": self.headers
         case "answersLiteral": text(self.answersLiteral)
+        case "inputType": text(self.inputType)
+        case "inputProperties": self.inputProperties
+        case "partialBody": self.partialBody
+        case "inputArguments": text(self.inputArguments)
+        case "selector": text(self.selector)
+        case "requirementDocLines": lines(self.requirementDocLines)
+        default: nil
+        }
+    }
+}
+
+extension ExampleModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": text(self.name)
+        case "operationID": text(self.operationID)
+        case "resultType": text(self.resultType)
+        case "json": text(self.json)
+        case "docLines": lines(self.docLines)
         default: nil
         }
     }

@@ -6,13 +6,22 @@ struct Renderer {
     /// Output file name → template name. Fixed, so a build plugin can declare its outputs up front.
     static let outputs: [(file: String, template: String)] = [
         ("Client.swift", "client"),
+        ("ClientProtocol.swift", "protocol"),
         ("Models.swift", "models"),
         ("Enums.swift", "enums"),
+        ("Inputs.swift", "inputs"),
         ("Operations.swift", "operations"),
+        ("Requests.swift", "requests"),
         ("RequestBodies.swift", "bodies"),
         ("Errors.swift", "errors"),
         ("Paging.swift", "paging"),
         ("Waiters.swift", "waiters"),
+    ]
+
+    /// The test double's files: in the client's module, or in a module of their own.
+    static let doubleOutputs: [(file: String, template: String)] = [
+        ("ClientDouble.swift", "double"),
+        ("ClientExamples.swift", "examples"),
     ]
 
     let library: MustacheLibrary
@@ -22,13 +31,14 @@ struct Renderer {
     }
 
     /// Renders every output file; the files are independent, so they render in parallel.
-    func render(_ model: RenderModel) -> [OutputFile] {
-        let results = RenderResults(count: Self.outputs.count)
-        DispatchQueue.concurrentPerform(iterations: Self.outputs.count) { index in
-            let output = Self.outputs[index]
+    /// - Parameter outputs: Which files: `outputs`, `doubleOutputs`, or both.
+    func render(_ model: RenderModel, outputs: [(file: String, template: String)] = Self.outputs) -> [OutputFile] {
+        let results = RenderResults(count: outputs.count)
+        DispatchQueue.concurrentPerform(iterations: outputs.count) { index in
+            let output = outputs[index]
             results.store(Self.tidy(library.render(model, withTemplate: output.template) ?? ""), at: index)
         }
-        return zip(Self.outputs, results.values).map { OutputFile(name: $0.file, contents: $1) }
+        return zip(outputs, results.values).map { OutputFile(name: $0.file, contents: $1) }
     }
 
     /// Trailing spaces off, runs of blank lines folded to one, no blank line before a closing brace, exactly one

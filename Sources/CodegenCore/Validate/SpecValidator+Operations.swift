@@ -38,6 +38,10 @@ extension SpecValidator {
         // Parameters and body fields all become labelled arguments of one method.
         let arguments = operation.parameters + (operation.body?.properties ?? [])
         checkSwiftNameCollisions(arguments.map { ($0.name, Self.swiftName(of: $0), $0.sourceLocation) }, owner: "the arguments of '\(operation.id)'")
+        // The arguments are also the properties of the operation's input struct, which declares `validate()`.
+        for argument in arguments where Self.swiftName(of: argument) == GeneratedNames.inputValidationMethod {
+            diagnostics.error("'\(argument.name)' of \(owner) would be the property '\(GeneratedNames.inputValidationMethod)' of its input, whose method of that name checks the limits; give it a 'swiftName'", at: argument.sourceLocation)
+        }
         checkResult(operation)
         checkProperties(operation.envelopeFields, owner: "the envelope of '\(operation.id)'")
         if let deprecated = operation.deprecated {

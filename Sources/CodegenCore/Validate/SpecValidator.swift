@@ -78,6 +78,8 @@ public struct SpecValidator {
                 diagnostics.error("\(kind) name '\(name)' must be an UpperCamelCase Swift identifier", at: location)
             } else if GeneratedNames.referencedTypes.contains(name) {
                 diagnostics.error("\(kind) name '\(name)' would hide the type of that name the generated code uses; choose another name", at: location)
+            } else if GeneratedNames.doubleNestedTypes.contains(name) {
+                diagnostics.error("\(kind) name '\(name)' would be hidden inside the test double, which declares a type of that name; choose another name", at: location)
             } else if let what = declared[name] {
                 diagnostics.error("\(kind) name '\(name)' is the name of \(what), which the generated code declares; choose another name", at: location)
             }
@@ -90,25 +92,56 @@ public struct SpecValidator {
         checkDuplicates(spec.waiters.map { ($0.name, $0.location) }, what: "waiter")
         var waiterMethods: [String: Waiter] = [:]
         for waiter in spec.waiters {
-            let method = "waitUntil" + SwiftNames.upperCamel(waiter.name)
+            let method = GeneratedNames.waiterMethod(waiter.name)
             if let first = waiterMethods[method], first.name != waiter.name {
                 diagnostics.error("waiters '\(first.name)' (at \(first.location)) and '\(waiter.name)' both become the method '\(method)'; rename one", at: waiter.location)
             } else {
                 waiterMethods[method] = waiter
             }
         }
+        checkMemberNames(waiterMethods: waiterMethods)
         checkDuplicates(spec.groups.map { ($0.key, $0.location) }, what: "group")
         checkDuplicates(spec.sharedParameters.map { ($0.name, $0.sourceLocation) }, what: "shared parameter")
     }
 
     /// The types the generated code declares for this spec, with what each is.
     func generatedDeclarations() -> [String: String] {
-        var declared = [GeneratedNames.client(service: spec.service.name): "the client",
+        let client = GeneratedNames.client(service: spec.service.name)
+        var declared = [client: "the client",
+                        GeneratedNames.clientProtocol(client: client): "the client's protocol",
+                        GeneratedNames.double(client: client): "the client's test double",
                         GeneratedNames.errorCatalog(service: spec.service.name): "the error catalog"]
-        for operation in spec.operations where operation.body != nil {
-            declared[GeneratedNames.body(operationID: operation.id)] = "the body of '\(operation.id)'"
+        for operation in spec.operations {
+            if operation.body != nil {
+                declared[GeneratedNames.body(operationID: operation.id)] = "the body of '\(operation.id)'"
+            }
+            declared[GeneratedNames.input(operationID: operation.id)] = "the arguments of '\(operation.id)'"
         }
         return declared
+    }
+
+    /// Operations, page sequences and waiters are members of one protocol: each name once, and none of the names
+    /// the client or its test double declare for themselves.
+    mutating func checkMemberNames(waiterMethods: [String: Waiter]) {
+        var members: [String: String] = [:]
+        for operation in spec.operations {
+            members[operation.id] = "the operation '\(operation.id)'"
+        }
+        for operation in spec.operations where operation.paging.map({ $0.style != .none }) ?? false {
+            let method = operation.id + "Pages"
+            if let other = members[method] {
+                diagnostics.error("the page sequence of '\(operation.id)' is the method '\(method)', which is already \(other); rename one", at: operation.location)
+            }
+            members[method] = "the page sequence of '\(operation.id)'"
+        }
+        for (method, waiter) in waiterMethods.sorted(by: { $0.key < $1.key }) {
+            if let other = members[method] {
+                diagnostics.error("waiter '\(waiter.name)' becomes the method '\(method)', which is already \(other); rename one", at: waiter.location)
+            }
+        }
+        for operation in spec.operations where GeneratedNames.reservedMembers.contains(operation.id) {
+            diagnostics.error("operation id '\(operation.id)' is the name of a member the client or its test double declares; choose another id", at: operation.location)
+        }
     }
 
     mutating func checkDuplicates(_ items: [(String, SourceLocation)], what: String) {

@@ -22,6 +22,13 @@ public struct WriteReport: Sendable, Equatable {
     public var unchanged: [String]
     /// Generated files that the spec no longer produces, removed (or, when checking, that would be).
     public var removed: [String]
+
+    /// Creates a report.
+    public init(changed: [String], unchanged: [String], removed: [String]) {
+        self.changed = changed
+        self.unchanged = unchanged
+        self.removed = removed
+    }
 }
 
 /// Writes output files atomically, touching only those whose bytes differ.

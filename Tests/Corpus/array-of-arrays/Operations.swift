@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension ArraysClient {
+extension ArraysClientProtocol {
     /// postGrid.
     ///
     /// `POST /v1/things` — [API reference](https://example.com/postGrid)
@@ -17,10 +17,6 @@ extension ArraysClient {
     public func postGrid(
         grid: Grid
     ) async throws -> Grid {
-        let check = RequestValidation(operationID: "postGrid")
-        try grid.validate(check, field: "grid")
-        var request = NCPRequest(operationID: "postGrid", method: .post, path: "/v1/things")
-        try request.setJSONBody(PostGridBody(grid: grid))
-        return try await client.send(request, expecting: Grid.self)
+        try await postGrid(PostGridInput(grid: grid))
     }
 }

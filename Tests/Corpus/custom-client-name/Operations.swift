@@ -5,13 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension Pinger {
-    /// Ping.
-    ///
-    /// `GET /v1/ping` — [API reference](https://example.com/ping)
-    /// - Throws: `NCPError`.
-    public func ping() async throws {
-        let request = NCPRequest(operationID: "ping", method: .get, path: "/v1/ping")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
-    }
+extension PingerProtocol {
 }

@@ -5,7 +5,7 @@ public import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension TimesClient {
+extension TimesClientProtocol {
     /// Post.
     ///
     /// `POST /v1/events` — [API reference](https://example.com/post)
@@ -19,8 +19,6 @@ extension TimesClient {
         event: Event,
         extra: JSONValue? = nil
     ) async throws -> Event {
-        var request = NCPRequest(operationID: "postEvent", method: .post, path: "/v1/events")
-        try request.setJSONBody(PostEventBody(event: event, extra: extra))
-        return try await client.send(request, expecting: Event.self)
+        try await postEvent(PostEventInput(event: event, extra: extra))
     }
 }

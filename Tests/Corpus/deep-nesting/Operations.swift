@@ -5,14 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension DeepClient {
-    /// getLevels.
-    ///
-    /// `GET /v1/things` — [API reference](https://example.com/getLevels)
-    /// - Returns: Level 0.
-    /// - Throws: `NCPError`.
-    public func getLevels() async throws -> Level0 {
-        let request = NCPRequest(operationID: "getLevels", method: .get, path: "/v1/things")
-        return try await client.send(request, expecting: Level0.self)
-    }
+extension DeepClientProtocol {
 }

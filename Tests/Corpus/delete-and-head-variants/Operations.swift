@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension MethodsClient {
+extension MethodsClientProtocol {
     /// removeThing.
     ///
     /// `DELETE /v1/things/{id}` — [API reference](https://example.com/removeThing)
@@ -16,8 +16,7 @@ extension MethodsClient {
     public func removeThing(
         id: Int64
     ) async throws {
-        let request = NCPRequest(operationID: "removeThing", method: .delete, path: "/v1/things/\(PercentEncoding.pathSegment(id))")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await removeThing(RemoveThingInput(id: id))
     }
 
     /// patchThing.
@@ -32,8 +31,6 @@ extension MethodsClient {
         id: Int64,
         x: String? = nil
     ) async throws {
-        var request = NCPRequest(operationID: "patchThing", method: .patch, path: "/v1/things/\(PercentEncoding.pathSegment(id))/x")
-        try request.setJSONBody(PatchThingBody(x: x))
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await patchThing(PatchThingInput(id: id, x: x))
     }
 }

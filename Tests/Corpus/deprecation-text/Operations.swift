@@ -5,23 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension DeprecationsClient {
-    /// oldThing.
-    ///
-    /// `GET /v1/things` — [API reference](https://example.com/oldThing)
-    /// - Throws: `NCPError`.
-    @available(*, deprecated, message: "NAVER removes this API in 2027-13; use newThing instead.")
-    public func oldThing() async throws {
-        let request = NCPRequest(operationID: "oldThing", method: .get, path: "/v1/things")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
-    }
-
-    /// newThing.
-    ///
-    /// `GET /v1/new` — [API reference](https://example.com/newThing)
-    /// - Throws: `NCPError`.
-    public func newThing() async throws {
-        let request = NCPRequest(operationID: "newThing", method: .get, path: "/v1/new")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
-    }
+extension DeprecationsClientProtocol {
 }

@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension EnumPathsClient {
+extension EnumPathsClientProtocol {
     /// getThing.
     ///
     /// `GET /v1/things/{kind}` — [API reference](https://example.com/getThing)
@@ -16,7 +16,6 @@ extension EnumPathsClient {
     public func getThing(
         kind: Kind
     ) async throws {
-        let request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/things/\(PercentEncoding.pathSegment(kind.rawValue))")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await getThing(GetThingInput(kind: kind))
     }
 }

@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension EnumQueriesClient {
+extension EnumQueriesClientProtocol {
     /// listThings.
     ///
     /// `GET /v1/things` — [API reference](https://example.com/listThings)
@@ -20,10 +20,6 @@ extension EnumQueriesClient {
         tags: [String]? = nil,
         color: Color? = nil
     ) async throws {
-        var request = NCPRequest(operationID: "listThings", method: .get, path: "/v1/things")
-        request.appendCommaSeparatedQuery("colors", colors)
-        request.appendRepeatedQuery("tags", tags)
-        request.appendQuery("color", color)
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await listThings(ListThingsInput(colors: colors, tags: tags, color: color))
     }
 }

@@ -5,18 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension EnvelopeOddClient {
-    /// getThing.
-    ///
-    /// `GET /v1/things` — [API reference](https://example.com/getThing)
-    /// - Returns: A thing.
-    /// - Throws: `NCPError`.
-    public func getThing() async throws -> Thing {
-        let request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/things")
-        let envelope = try await client.envelope(request, expecting: Thing.self)
-        var result = envelope.result
-        result.total = result.total ?? envelope.extraFields["total"]?.integerValue
-        result.label = result.label ?? envelope.extraFields["label"]?.stringValue
-        return result
-    }
+extension EnvelopeOddClientProtocol {
 }

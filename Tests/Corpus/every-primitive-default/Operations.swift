@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension DefaultsClient {
+extension DefaultsClientProtocol {
     /// postThing.
     ///
     /// `POST /v1/things` — [API reference](https://example.com/postThing)
@@ -24,8 +24,6 @@ extension DefaultsClient {
         b: Bool? = nil,
         m: Mode? = nil
     ) async throws {
-        var request = NCPRequest(operationID: "postThing", method: .post, path: "/v1/things")
-        try request.setJSONBody(PostThingBody(s: s, i: i, n: n, b: b, m: m))
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await postThing(PostThingInput(s: s, i: i, n: n, b: b, m: m))
     }
 }

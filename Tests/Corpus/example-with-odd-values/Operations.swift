@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension ExamplesClient {
+extension ExamplesClientProtocol {
     /// postThing.
     ///
     /// `POST /v1/things` — [API reference](https://example.com/postThing)
@@ -16,8 +16,6 @@ extension ExamplesClient {
     public func postThing(
         text: String? = nil
     ) async throws {
-        var request = NCPRequest(operationID: "postThing", method: .post, path: "/v1/things")
-        try request.setJSONBody(PostThingBody(text: text))
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await postThing(PostThingInput(text: text))
     }
 }

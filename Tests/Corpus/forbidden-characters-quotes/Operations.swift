@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension ForbiddenClient {
+extension ForbiddenClientProtocol {
     /// postThing.
     ///
     /// `POST /v1/things` — [API reference](https://example.com/postThing)
@@ -16,10 +16,6 @@ extension ForbiddenClient {
     public func postThing(
         text: String? = nil
     ) async throws {
-        let check = RequestValidation(operationID: "postThing")
-        try check.check(text, field: "text", pattern: "^[\"a-z]+$", forbiddenCharacters: "\"\\`")
-        var request = NCPRequest(operationID: "postThing", method: .post, path: "/v1/things")
-        try request.setJSONBody(PostThingBody(text: text))
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await postThing(PostThingInput(text: text))
     }
 }

@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension LocalsClient {
+extension LocalsClientProtocol {
     /// doThing.
     ///
     /// `POST /v1/things/{client}` — [API reference](https://example.com/doThing)
@@ -26,12 +26,6 @@ extension LocalsClient {
         envelope envelopeArgument: String? = nil,
         result resultArgument: String? = nil
     ) async throws {
-        let check = RequestValidation(operationID: "doThing")
-        try check.check(checkArgument, field: "check", minLength: 2)
-        var request = NCPRequest(operationID: "doThing", method: .post, path: "/v1/things/\(PercentEncoding.pathSegment(clientArgument))")
-        request.appendQuery("request", requestArgument)
-        request.appendQuery("check", checkArgument)
-        try request.setJSONBody(DoThingBody(policy: policyArgument, envelope: envelopeArgument, result: resultArgument))
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await doThing(DoThingInput(client: clientArgument, request: requestArgument, check: checkArgument, policy: policyArgument, envelope: envelopeArgument, result: resultArgument))
     }
 }

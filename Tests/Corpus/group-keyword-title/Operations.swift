@@ -6,13 +6,5 @@ import NCPRuntime
 
 /// Group
 /// description with `code` and ``double``.
-extension GroupsClient {
-    /// getThing.
-    ///
-    /// `GET /v1/things` — [API reference](https://example.com/getThing)
-    /// - Throws: `NCPError`.
-    public func getThing() async throws {
-        let request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/things")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
-    }
+extension GroupsClientProtocol {
 }

@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension HeadersClient {
+extension HeadersClientProtocol {
     /// Translate.
     ///
     /// `POST /v1/translate` — [API reference](https://example.com/translate)
@@ -22,11 +22,6 @@ extension HeadersClient {
         acceptLanguage: Lang? = nil,
         xRetryCount: Int? = nil
     ) async throws {
-        var request = NCPRequest(operationID: "translate", method: .post, path: "/v1/translate")
-        request.setHeader("X-Trace-Id", xTraceID)
-        request.setHeader("Accept-Language", acceptLanguage)
-        request.setHeader("X-Retry-Count", xRetryCount)
-        try request.setJSONBody(TranslateBody(text: text))
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await translate(TranslateInput(text: text, xTraceID: xTraceID, acceptLanguage: acceptLanguage, xRetryCount: xRetryCount))
     }
 }

@@ -2,5 +2,5 @@
 
 import NCPRuntime
 
-extension HeadersClient {
+extension HeadersClientProtocol {
 }

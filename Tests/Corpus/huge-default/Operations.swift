@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension HugeClient {
+extension HugeClientProtocol {
     /// getThing.
     ///
     /// `GET /v1/things` — [API reference](https://example.com/getThing)
@@ -20,10 +20,6 @@ extension HugeClient {
         small: Double? = nil,
         count: Int64? = nil
     ) async throws {
-        var request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/things")
-        request.appendQuery("big", big)
-        request.appendQuery("small", small)
-        request.appendQuery("count", count)
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await getThing(GetThingInput(big: big, small: small, count: count))
     }
 }

@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension InternalClient {
+extension InternalClientProtocol {
     /// Get.
     ///
     /// `GET /v1/things/{id}` — [API reference](https://example.com/get)
@@ -17,7 +17,6 @@ extension InternalClient {
     internal func getThing(
         id: Int64
     ) async throws -> Thing {
-        let request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/things/\(PercentEncoding.pathSegment(id))")
-        return try await client.send(request, expecting: Thing.self)
+        try await getThing(GetThingInput(id: id))
     }
 }

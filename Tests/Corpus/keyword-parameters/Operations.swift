@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension KeywordParamsClient {
+extension KeywordParamsClientProtocol {
     /// getThing.
     ///
     /// `GET /v1/things/{in}` — [API reference](https://example.com/getThing)
@@ -22,10 +22,6 @@ extension KeywordParamsClient {
         `return`: Int? = nil,
         `for`: Bool? = nil
     ) async throws {
-        var request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/things/\(PercentEncoding.pathSegment(`in`))")
-        request.appendQuery("where", `where`)
-        request.appendQuery("return", `return`)
-        request.appendQuery("for", `for`)
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await getThing(GetThingInput(in: `in`, where: `where`, return: `return`, for: `for`))
     }
 }

@@ -5,14 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension WordsClient {
-    /// Get.
-    ///
-    /// `GET /v1/thing` — [API reference](https://example.com/get)
-    /// - Returns: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx https://example.com/yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy
-    /// - Throws: `NCPError`.
-    public func getThing() async throws -> Thing {
-        let request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/thing")
-        return try await client.send(request, expecting: Thing.self)
-    }
+extension WordsClientProtocol {
 }

@@ -2,5 +2,5 @@
 
 import NCPRuntime
 
-extension WordsClient {
+extension WordsClientProtocol {
 }

@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension ManyClient {
+extension ManyClientProtocol {
     /// getThing.
     ///
     /// `GET /v1/things` — [API reference](https://example.com/getThing)
@@ -94,47 +94,6 @@ extension ManyClient {
         p38: String? = nil,
         p39: String? = nil
     ) async throws {
-        var request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/things")
-        request.appendQuery("p0", p0)
-        request.appendQuery("p1", p1)
-        request.appendQuery("p2", p2)
-        request.appendQuery("p3", p3)
-        request.appendQuery("p4", p4)
-        request.appendQuery("p5", p5)
-        request.appendQuery("p6", p6)
-        request.appendQuery("p7", p7)
-        request.appendQuery("p8", p8)
-        request.appendQuery("p9", p9)
-        request.appendQuery("p10", p10)
-        request.appendQuery("p11", p11)
-        request.appendQuery("p12", p12)
-        request.appendQuery("p13", p13)
-        request.appendQuery("p14", p14)
-        request.appendQuery("p15", p15)
-        request.appendQuery("p16", p16)
-        request.appendQuery("p17", p17)
-        request.appendQuery("p18", p18)
-        request.appendQuery("p19", p19)
-        request.appendQuery("p20", p20)
-        request.appendQuery("p21", p21)
-        request.appendQuery("p22", p22)
-        request.appendQuery("p23", p23)
-        request.appendQuery("p24", p24)
-        request.appendQuery("p25", p25)
-        request.appendQuery("p26", p26)
-        request.appendQuery("p27", p27)
-        request.appendQuery("p28", p28)
-        request.appendQuery("p29", p29)
-        request.appendQuery("p30", p30)
-        request.appendQuery("p31", p31)
-        request.appendQuery("p32", p32)
-        request.appendQuery("p33", p33)
-        request.appendQuery("p34", p34)
-        request.appendQuery("p35", p35)
-        request.appendQuery("p36", p36)
-        request.appendQuery("p37", p37)
-        request.appendQuery("p38", p38)
-        request.appendQuery("p39", p39)
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await getThing(GetThingInput(p0: p0, p1: p1, p2: p2, p3: p3, p4: p4, p5: p5, p6: p6, p7: p7, p8: p8, p9: p9, p10: p10, p11: p11, p12: p12, p13: p13, p14: p14, p15: p15, p16: p16, p17: p17, p18: p18, p19: p19, p20: p20, p21: p21, p22: p22, p23: p23, p24: p24, p25: p25, p26: p26, p27: p27, p28: p28, p29: p29, p30: p30, p31: p31, p32: p32, p33: p33, p34: p34, p35: p35, p36: p36, p37: p37, p38: p38, p39: p39))
     }
 }

@@ -5,19 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension NotesClient {
-    /// getThing.
-    ///
-    /// `GET /v1/things` — [API reference](https://example.com/getThing)
-    ///
-    /// Documented since 2026-09-17.
-    ///
-    /// - Note: A note with `backtick
-    ///
-    /// - Note: */ end
-    /// - Throws: `NCPError`.
-    public func getThing() async throws {
-        let request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/things")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
-    }
+extension NotesClientProtocol {
 }

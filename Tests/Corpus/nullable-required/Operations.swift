@@ -5,7 +5,7 @@ public import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension NullablesClient {
+extension NullablesClientProtocol {
     /// putThing.
     ///
     /// `PUT /v1/things` — [API reference](https://example.com/putThing)
@@ -19,8 +19,6 @@ extension NullablesClient {
         thing: Thing,
         d: JSONValue? = nil
     ) async throws -> Thing {
-        var request = NCPRequest(operationID: "putThing", method: .put, path: "/v1/things")
-        try request.setJSONBody(PutThingBody(thing: thing, d: d))
-        return try await client.send(request, expecting: Thing.self)
+        try await putThing(PutThingInput(thing: thing, d: d))
     }
 }

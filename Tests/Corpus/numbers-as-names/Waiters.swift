@@ -2,5 +2,5 @@
 
 import NCPRuntime
 
-extension NumbersClient {
+extension NumbersClientProtocol {
 }

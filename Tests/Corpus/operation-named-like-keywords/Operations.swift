@@ -5,31 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension OpKeywordsClient {
-    /// import.
-    ///
-    /// `GET /v1/import` — [API reference](https://example.com/import)
-    /// - Throws: `NCPError`.
-    public func `import`() async throws {
-        let request = NCPRequest(operationID: "import", method: .get, path: "/v1/import")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
-    }
-
-    /// default.
-    ///
-    /// `GET /v1/default` — [API reference](https://example.com/default)
-    /// - Throws: `NCPError`.
-    public func `default`() async throws {
-        let request = NCPRequest(operationID: "default", method: .get, path: "/v1/default")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
-    }
-
-    /// init.
-    ///
-    /// `GET /v1/init` — [API reference](https://example.com/init)
-    /// - Throws: `NCPError`.
-    public func `init`() async throws {
-        let request = NCPRequest(operationID: "init", method: .get, path: "/v1/init")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
-    }
+extension OpKeywordsClientProtocol {
 }

@@ -2,5 +2,5 @@
 
 import NCPRuntime
 
-extension OpKeywordsClient {
+extension OpKeywordsClientProtocol {
 }

@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension PatchesClient {
+extension PatchesClientProtocol {
     /// Patch.
     ///
     /// `PATCH /v1/things/{id}` — [API reference](https://example.com/patch)
@@ -20,10 +20,6 @@ extension PatchesClient {
         name: String? = nil,
         tags: [String]? = nil
     ) async throws {
-        let check = RequestValidation(operationID: "patchThing")
-        try check.check(id, field: "id", minLength: 1)
-        var request = NCPRequest(operationID: "patchThing", method: .patch, path: "/v1/things/\(PercentEncoding.pathSegment(id))")
-        try request.setJSONBody(PatchThingBody(name: name, tags: tags))
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await patchThing(PatchThingInput(id: id, name: name, tags: tags))
     }
 }

@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension PagesClient {
+extension PagesClientProtocol {
     /// List mail requests.
     ///
     /// `GET /v1/mails` — [API reference](https://example.com/mails)
@@ -19,12 +19,7 @@ extension PagesClient {
         page: Int,
         size: Int? = nil
     ) async throws -> MailPage {
-        let check = RequestValidation(operationID: "listMails")
-        try check.check(page, field: "page", minimum: 0)
-        var request = NCPRequest(operationID: "listMails", method: .get, path: "/v1/mails")
-        request.appendQuery("page", page)
-        request.appendQuery("size", size)
-        return try await client.send(request, expecting: MailPage.self)
+        try await listMails(ListMailsInput(page: page, size: size))
     }
 
     /// List from an offset.
@@ -40,9 +35,7 @@ extension PagesClient {
         offset: Int64,
         limit: Int? = nil
     ) async throws -> Window {
-        var request = NCPRequest(operationID: "listWindow", method: .post, path: "/v1/window")
-        try request.setJSONBody(ListWindowBody(offset: offset, limit: limit))
-        return try await client.send(request, expecting: Window.self)
+        try await listWindow(ListWindowInput(offset: offset, limit: limit))
     }
 
     /// Read the feed.
@@ -56,8 +49,6 @@ extension PagesClient {
     public func readFeed(
         token: String? = nil
     ) async throws -> Feed {
-        var request = NCPRequest(operationID: "readFeed", method: .get, path: "/v1/feed")
-        request.appendQuery("token", token)
-        return try await client.send(request, expecting: Feed.self)
+        try await readFeed(ReadFeedInput(token: token))
     }
 }

@@ -2,7 +2,7 @@
 
 public import NCPRuntime
 
-extension PagesClient {
+extension PagesClientProtocol {
     /// Every page of `listMails`, fetched as the sequence is read; `.items` gives the items one by one. It
     /// stops after the last page, on an empty page, and on a repeated page.
     public func listMailsPages(
@@ -19,7 +19,7 @@ extension PagesClient {
     }
 }
 
-extension PagesClient {
+extension PagesClientProtocol {
     /// Every page of `listWindow`, fetched as the sequence is read; `.items` gives the items one by one. It
     /// stops after the last page, on an empty page, and on a repeated page.
     public func listWindowPages(
@@ -34,7 +34,7 @@ extension PagesClient {
     }
 }
 
-extension PagesClient {
+extension PagesClientProtocol {
     /// Every page of `readFeed`, fetched as the sequence is read; `.items` gives the items one by one. It
     /// stops after the last page, on an empty page, and on a repeated page.
     public func readFeedPages() -> PageSequence<Feed, Mail> {

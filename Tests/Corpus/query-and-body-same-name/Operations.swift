@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension SameNamesClient {
+extension SameNamesClientProtocol {
     /// postThing.
     ///
     /// `POST /v1/things` — [API reference](https://example.com/postThing)
@@ -18,9 +18,6 @@ extension SameNamesClient {
         name: String? = nil,
         name2: String? = nil
     ) async throws {
-        var request = NCPRequest(operationID: "postThing", method: .post, path: "/v1/things")
-        request.appendQuery("name", name)
-        try request.setJSONBody(PostThingBody(name2: name2))
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await postThing(PostThingInput(name: name, name2: name2))
     }
 }

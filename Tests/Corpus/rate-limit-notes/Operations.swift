@@ -5,16 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension RatesClient {
-    /// getThing.
-    ///
-    /// `GET /v1/things` — [API reference](https://example.com/getThing)
-    ///
-    /// Rate limit: 1 calls per minute. Note with "quotes" and
-    /// lines
-    /// - Throws: `NCPError`.
-    public func getThing() async throws {
-        let request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/things")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
-    }
+extension RatesClientProtocol {
 }

@@ -2,5 +2,5 @@
 
 import NCPRuntime
 
-extension RatesClient {
+extension RatesClientProtocol {
 }

@@ -5,24 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension TreeClient {
-    /// getNode.
-    ///
-    /// `GET /v1/things` — [API reference](https://example.com/getNode)
-    /// - Returns: A tree node.
-    /// - Throws: `NCPError`.
-    public func getNode() async throws -> Node {
-        let request = NCPRequest(operationID: "getNode", method: .get, path: "/v1/things")
-        return try await client.send(request, expecting: Node.self)
-    }
-
-    /// getPair.
-    ///
-    /// `GET /v1/pairs` — [API reference](https://example.com/getPair)
-    /// - Returns: Mutual.
-    /// - Throws: `NCPError`.
-    public func getPair() async throws -> Pair {
-        let request = NCPRequest(operationID: "getPair", method: .get, path: "/v1/pairs")
-        return try await client.send(request, expecting: Pair.self)
-    }
+extension TreeClientProtocol {
 }

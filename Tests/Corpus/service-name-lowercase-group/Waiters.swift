@@ -2,5 +2,5 @@
 
 import NCPRuntime
 
-extension lowercaseServiceClient {
+extension lowercaseServiceClientProtocol {
 }

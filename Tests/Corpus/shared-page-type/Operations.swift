@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension SharedPagesClient {
+extension SharedPagesClientProtocol {
     /// listA.
     ///
     /// `GET /v1/a` — [API reference](https://example.com/listA)
@@ -19,12 +19,7 @@ extension SharedPagesClient {
         pageNumber: Int,
         pageSize: Int? = nil
     ) async throws -> ItemPage {
-        let check = RequestValidation(operationID: "listA")
-        try check.check(pageNumber, field: "pageNum", minimum: 1)
-        var request = NCPRequest(operationID: "listA", method: .get, path: "/v1/a")
-        request.appendQuery("pageNum", pageNumber)
-        request.appendQuery("pageSize", pageSize)
-        return try await client.send(request, expecting: ItemPage.self)
+        try await listA(ListAInput(pageNumber: pageNumber, pageSize: pageSize))
     }
 
     /// listB.
@@ -40,11 +35,6 @@ extension SharedPagesClient {
         pageNumber: Int,
         pageSize: Int? = nil
     ) async throws -> ItemPage {
-        let check = RequestValidation(operationID: "listB")
-        try check.check(pageNumber, field: "pageNum", minimum: 1)
-        var request = NCPRequest(operationID: "listB", method: .get, path: "/v1/b")
-        request.appendQuery("pageNum", pageNumber)
-        request.appendQuery("pageSize", pageSize)
-        return try await client.send(request, expecting: ItemPage.self)
+        try await listB(ListBInput(pageNumber: pageNumber, pageSize: pageSize))
     }
 }

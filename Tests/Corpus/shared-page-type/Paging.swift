@@ -2,7 +2,7 @@
 
 public import NCPRuntime
 
-extension SharedPagesClient {
+extension SharedPagesClientProtocol {
     /// Every page of `listA`, fetched as the sequence is read; `.items` gives the items one by one. It
     /// stops after the last page, on an empty page, and on a repeated page.
     public func listAPages(
@@ -20,7 +20,7 @@ extension SharedPagesClient {
     }
 }
 
-extension SharedPagesClient {
+extension SharedPagesClientProtocol {
     /// Every page of `listB`, fetched as the sequence is read; `.items` gives the items one by one. It
     /// stops after the last page, on an empty page, and on a repeated page.
     public func listBPages(

@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension TextsClient {
+extension TextsClientProtocol {
     /// doThing.
     ///
     /// `POST /v1/things` — [API reference](https://example.com/doThing)
@@ -21,8 +21,6 @@ extension TextsClient {
     public func doThing(
         name: String? = nil
     ) async throws -> Thing {
-        var request = NCPRequest(operationID: "doThing", method: .post, path: "/v1/things")
-        try request.setJSONBody(DoThingBody(name: name))
-        return try await client.send(request, expecting: Thing.self)
+        try await doThing(DoThingInput(name: name))
     }
 }

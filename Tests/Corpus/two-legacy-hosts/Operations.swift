@@ -5,13 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension LegacyClient {
-    /// getThing.
-    ///
-    /// `GET /v1/things` — [API reference](https://example.com/getThing)
-    /// - Throws: `NCPError`.
-    public func getThing() async throws {
-        let request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/things")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
-    }
+extension LegacyClientProtocol {
 }

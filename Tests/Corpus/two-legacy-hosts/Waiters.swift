@@ -2,5 +2,5 @@
 
 import NCPRuntime
 
-extension LegacyClient {
+extension LegacyClientProtocol {
 }

@@ -5,24 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension GeneratedClient {
-    /// getThing.
-    ///
-    /// `GET /v1/things` — [API reference](https://example.com/getThing)
-    /// - Returns: A type named like a body.
-    /// - Throws: `NCPError`.
-    public func getThing() async throws -> DoThingBody {
-        let request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/things")
-        return try await client.send(request, expecting: DoThingBody.self)
-    }
-
-    /// getOther.
-    ///
-    /// `GET /v1/other` — [API reference](https://example.com/getOther)
-    /// - Returns: Named like the catalog.
-    /// - Throws: `NCPError`.
-    public func getOther() async throws -> GeneratedErrorCatalogue {
-        let request = NCPRequest(operationID: "getOther", method: .get, path: "/v1/other")
-        return try await client.send(request, expecting: GeneratedErrorCatalogue.self)
-    }
+extension GeneratedClientProtocol {
 }

@@ -5,14 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension UnicodeClient {
-    /// getThing.
-    ///
-    /// `GET /v1/things` — [API reference](https://example.com/getThing)
-    /// - Returns: 한국어 설명 — with “quotes” and emoji 🎬.
-    /// - Throws: `NCPError`.
-    public func getThing() async throws -> Thing {
-        let request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/things")
-        return try await client.send(request, expecting: Thing.self)
-    }
+extension UnicodeClientProtocol {
 }

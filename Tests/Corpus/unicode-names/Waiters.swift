@@ -2,5 +2,5 @@
 
 import NCPRuntime
 
-extension UnicodeClient {
+extension UnicodeClientProtocol {
 }

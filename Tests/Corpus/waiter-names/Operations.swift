@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension WaitersClient {
+extension WaitersClientProtocol {
     /// getJob.
     ///
     /// `GET /v1/jobs/{id}` — [API reference](https://example.com/getJob)
@@ -17,7 +17,6 @@ extension WaitersClient {
     public func getJob(
         id: Int64
     ) async throws -> Job {
-        let request = NCPRequest(operationID: "getJob", method: .get, path: "/v1/jobs/\(PercentEncoding.pathSegment(id))")
-        return try await client.send(request, expecting: Job.self)
+        try await getJob(GetJobInput(id: id))
     }
 }

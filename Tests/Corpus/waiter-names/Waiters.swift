@@ -2,7 +2,7 @@
 
 public import NCPRuntime
 
-extension WaitersClient {
+extension WaitersClientProtocol {
     /// Done. Polls `getJob` with growing, jittered delays until `state` is one of DONE (returned) or FAILED
     /// (thrown as `.jobFailed`).
     ///
@@ -21,7 +21,7 @@ extension WaitersClient {
         onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
         try await JobWaiter.wait(operationID: "getJob", watching: "state", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.state {
@@ -54,7 +54,7 @@ extension WaitersClient {
         onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
         try await JobWaiter.wait(operationID: "getJob", watching: "outcome", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.outcome {

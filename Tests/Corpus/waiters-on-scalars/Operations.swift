@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things.
-extension JobsClient {
+extension JobsClientProtocol {
     /// Get a job.
     ///
     /// `GET /v1/jobs/{id}` — [API reference](https://example.com/job)
@@ -17,7 +17,6 @@ extension JobsClient {
     public func getJob(
         id: String
     ) async throws -> Job {
-        let request = NCPRequest(operationID: "getJob", method: .get, path: "/v1/jobs/\(PercentEncoding.pathSegment(id))")
-        return try await client.send(request, expecting: Job.self)
+        try await getJob(GetJobInput(id: id))
     }
 }

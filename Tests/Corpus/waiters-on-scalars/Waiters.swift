@@ -2,7 +2,7 @@
 
 public import NCPRuntime
 
-extension JobsClient {
+extension JobsClientProtocol {
     /// The request is ready. Polls `getJob` with growing, jittered delays until `readyCompleted` is one of
     /// true (returned) or (thrown as `.jobFailed`).
     ///
@@ -21,7 +21,7 @@ extension JobsClient {
         onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
         try await JobWaiter.wait(operationID: "getJob", watching: "readyCompleted", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.readyCompleted {
@@ -53,7 +53,7 @@ extension JobsClient {
         onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
         try await JobWaiter.wait(operationID: "getJob", watching: "phase", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.phase {
@@ -86,7 +86,7 @@ extension JobsClient {
         onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
         try await JobWaiter.wait(operationID: "getJob", watching: "progress", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.progress {
@@ -119,7 +119,7 @@ extension JobsClient {
         onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
         try await JobWaiter.wait(operationID: "getJob", watching: "verdict", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.verdict {
@@ -152,7 +152,7 @@ extension JobsClient {
         onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
         try await JobWaiter.wait(operationID: "getJob", watching: "readyCompleted", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getJob(id: id)
         } classify: { state in
             switch state.readyCompleted {

@@ -5,14 +5,5 @@ import NCPRuntime
 // MARK: - Things
 
 ///
-extension MergeClient {
-    /// Get.
-    ///
-    /// `GET /v1/thing` — [API reference](https://example.com)
-    /// - Returns: Derived.
-    /// - Throws: `NCPError`.
-    public func getThing() async throws -> Derived {
-        let request = NCPRequest(operationID: "getThing", method: .get, path: "/v1/thing")
-        return try await client.send(request, expecting: Derived.self)
-    }
+extension MergeClientProtocol {
 }

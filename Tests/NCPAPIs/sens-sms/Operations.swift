@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Messages
 
 /// Messages and their requests.
-extension SENSSMSClient {
+extension SENSSMSClientProtocol {
     /// Send message.
     ///
     /// Sends an SMS, LMS or MMS to up to 100 recipients.
@@ -37,12 +37,7 @@ extension SENSSMSClient {
         reserveTime: String? = nil,
         reserveTimeZone: String? = nil
     ) async throws -> SendResult {
-        let check = RequestValidation(operationID: "sendMessage")
-        try check.check(serviceID, field: "serviceId", minLength: 1)
-        try check.check(messages, field: "messages", minItems: 1, maxItems: 100)
-        var request = NCPRequest(operationID: "sendMessage", method: .post, path: "/sms/v2/services/\(PercentEncoding.pathSegment(serviceID))/messages")
-        try request.setJSONBody(SendMessageBody(type: type, contentType: contentType, countryCode: countryCode, from: from, subject: subject, content: content, messages: messages, reserveTime: reserveTime, reserveTimeZone: reserveTimeZone))
-        return try await client.send(request, expecting: SendResult.self)
+        try await sendMessage(SendMessageInput(serviceID: serviceID, type: type, from: from, content: content, messages: messages, contentType: contentType, countryCode: countryCode, subject: subject, reserveTime: reserveTime, reserveTimeZone: reserveTimeZone))
     }
 
     /// Look up message request.
@@ -60,11 +55,6 @@ extension SENSSMSClient {
         serviceID: String,
         requestID: String
     ) async throws -> RequestLookup {
-        let check = RequestValidation(operationID: "getMessageRequest")
-        try check.check(serviceID, field: "serviceId", minLength: 1)
-        try check.check(requestID, field: "requestId", minLength: 1)
-        var request = NCPRequest(operationID: "getMessageRequest", method: .get, path: "/sms/v2/services/\(PercentEncoding.pathSegment(serviceID))/messages")
-        request.appendQuery("requestId", requestID)
-        return try await client.send(request, expecting: RequestLookup.self)
+        try await getMessageRequest(GetMessageRequestInput(serviceID: serviceID, requestID: requestID))
     }
 }

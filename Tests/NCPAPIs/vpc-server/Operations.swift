@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Servers
 
 /// Server instances and the regions they run in.
-extension VPCServerClient {
+extension VPCServerClientProtocol {
     /// Get server instance list.
     ///
     /// Lists server instances, a page at a time.
@@ -27,31 +27,6 @@ extension VPCServerClient {
         pageNo: Int? = nil,
         pageSize: Int? = nil
     ) async throws -> ServerInstanceList {
-        let check = RequestValidation(operationID: "getServerInstanceList")
-        try check.check(pageNo, field: "pageNo", minimum: 0)
-        try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 1000)
-        var request = NCPRequest(operationID: "getServerInstanceList", method: .get, path: "/vserver/v2/getServerInstanceList")
-        request.appendQuery("regionCode", regionCode)
-        request.appendQuery("serverName", serverName)
-        request.appendQuery("serverInstanceStatusCode", serverInstanceStatusCode)
-        request.appendQuery("pageNo", pageNo)
-        request.appendQuery("pageSize", pageSize)
-        request.appendQuery("responseFormatType", "json")
-        request.answers = NCPAnswerShape(envelope: .init(resultField: "getServerInstanceListResponse"), errorForms: [.gateway, .init(source: .service, container: "responseError", codeField: "returnCode", messageField: "returnMessage")])
-        return try await client.send(request, expecting: ServerInstanceList.self)
-    }
-
-    /// Get region list.
-    ///
-    /// Lists the regions.
-    ///
-    /// `GET /vserver/v2/getRegionList` — [API reference](https://api.ncloud-docs.com/docs/compute-vserver-server-getregionlist)
-    /// - Returns: Every region.
-    /// - Throws: `NCPError`.
-    public func getRegionList() async throws -> RegionList {
-        var request = NCPRequest(operationID: "getRegionList", method: .get, path: "/vserver/v2/getRegionList")
-        request.appendQuery("responseFormatType", "json")
-        request.answers = NCPAnswerShape(envelope: .init(resultField: "getRegionListResponse"), errorForms: [.gateway, .init(source: .service, container: "responseError", codeField: "returnCode", messageField: "returnMessage")])
-        return try await client.send(request, expecting: RegionList.self)
+        try await getServerInstanceList(GetServerInstanceListInput(regionCode: regionCode, serverName: serverName, serverInstanceStatusCode: serverInstanceStatusCode, pageNo: pageNo, pageSize: pageSize))
     }
 }

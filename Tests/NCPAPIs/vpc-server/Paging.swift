@@ -2,7 +2,7 @@
 
 public import NCPRuntime
 
-extension VPCServerClient {
+extension VPCServerClientProtocol {
     /// Every page of `getServerInstanceList`, fetched as the sequence is read; `.items` gives the items one
     /// by one. It stops after the last page, on an empty page, and on a repeated page.
     public func getServerInstanceListPages(

@@ -2,5 +2,5 @@
 
 import NCPRuntime
 
-extension VPCServerClient {
+extension VPCServerClientProtocol {
 }

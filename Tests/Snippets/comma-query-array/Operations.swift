@@ -5,7 +5,7 @@ public import NCPRuntime
 // MARK: - Things
 
 /// Things to test with.
-extension DemoClient {
+extension DemoClientProtocol {
     /// List things.
     ///
     /// `GET /v1/things` — [API reference](https://example.com/list)
@@ -20,12 +20,6 @@ extension DemoClient {
         tagIDs: [Int64]? = nil,
         name: String? = nil
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "listThings")
-        try check.check(tagIDs, field: "tagIdList", maxItems: 30)
-        try check.check(name, field: "name", minLength: 2, forbiddenCharacters: ";|`")
-        var request = NCPRequest(operationID: "listThings", method: .get, path: "/v1/things")
-        request.appendCommaSeparatedQuery("tagIdList", tagIDs)
-        request.appendQuery("name", name)
-        return try await client.send(request, expecting: JSONValue.self)
+        try await listThings(ListThingsInput(tagIDs: tagIDs, name: name))
     }
 }

@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things to test with.
-extension DemoClient {
+extension DemoClientProtocol {
     /// Remove tags.
     ///
     /// `DELETE /v1/things/{thing_id}/tags` — [API reference](https://example.com/remove)
@@ -18,10 +18,6 @@ extension DemoClient {
         thingID: String,
         tagIDs: [Int64]
     ) async throws {
-        let check = RequestValidation(operationID: "removeTags")
-        try check.check(tagIDs, field: "tagIds", minItems: 1)
-        var request = NCPRequest(operationID: "removeTags", method: .delete, path: "/v1/things/\(PercentEncoding.pathSegment(thingID))/tags")
-        try request.setJSONBody(RemoveTagsBody(tagIDs: tagIDs))
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await removeTags(RemoveTagsInput(thingID: thingID, tagIDs: tagIDs))
     }
 }

@@ -5,7 +5,7 @@ import NCPRuntime
 // MARK: - Things
 
 /// Things to test with.
-extension DemoClient {
+extension DemoClientProtocol {
     /// Delete the old way.
     ///
     /// Deprecated.
@@ -19,8 +19,7 @@ extension DemoClient {
     public func oldDelete(
         thingID: Int64
     ) async throws {
-        let request = NCPRequest(operationID: "oldDelete", method: .delete, path: "/v1/old-things/\(PercentEncoding.pathSegment(thingID))")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await oldDelete(OldDeleteInput(thingID: thingID))
     }
 
     /// Delete.
@@ -33,7 +32,6 @@ extension DemoClient {
     public func newDelete(
         thingID: Int64
     ) async throws {
-        let request = NCPRequest(operationID: "newDelete", method: .delete, path: "/v1/things/\(PercentEncoding.pathSegment(thingID))")
-        _ = try await client.send(request, expecting: NCPNoResult.self)
+        try await newDelete(NewDeleteInput(thingID: thingID))
     }
 }

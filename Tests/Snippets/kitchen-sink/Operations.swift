@@ -5,7 +5,7 @@ public import NCPRuntime
 // MARK: - Jobs
 
 /// Long-running work.
-extension KitchenSinkClient {
+extension KitchenSinkClientProtocol {
     /// Start a job.
     ///
     /// `POST /api/v1/spaces/{space}/jobs` — [API reference](https://example.com/start)
@@ -27,13 +27,7 @@ extension KitchenSinkClient {
         maximum: Int? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) async throws -> Job {
-        let check = RequestValidation(operationID: "startJob")
-        try check.check(spaceName, field: "space", minLength: 3, pattern: "^[a-z-]+$")
-        try check.check(minimum, field: "minimum", minimum: 10, maximum: 30)
-        try check.together(["minimum": minimum != nil, "maximum": maximum != nil])
-        var request = NCPRequest(operationID: "startJob", method: .post, path: "/api/v1/spaces/\(PercentEncoding.pathSegment(spaceName))/jobs")
-        try request.setJSONBody(StartJobBody(mode: mode, minimum: minimum, maximum: maximum, additionalFields: additionalFields))
-        return try await client.send(request, expecting: Job.self)
+        try await startJob(StartJobInput(spaceName: spaceName, mode: mode, minimum: minimum, maximum: maximum, additionalFields: additionalFields))
     }
 
     /// Get a job.
@@ -50,17 +44,14 @@ extension KitchenSinkClient {
         spaceName: String,
         jobID: Int64
     ) async throws -> Job {
-        let check = RequestValidation(operationID: "getJob")
-        try check.check(spaceName, field: "space", minLength: 3, pattern: "^[a-z-]+$")
-        let request = NCPRequest(operationID: "getJob", method: .get, path: "/api/v1/spaces/\(PercentEncoding.pathSegment(spaceName))/jobs/\(PercentEncoding.pathSegment(jobID))")
-        return try await client.send(request, expecting: Job.self)
+        try await getJob(GetJobInput(spaceName: spaceName, jobID: jobID))
     }
 }
 
 // MARK: - Things
 
 /// Things to list and search.
-extension KitchenSinkClient {
+extension KitchenSinkClientProtocol {
     /// List things.
     ///
     /// `GET /api/v1/spaces/{space}/things` — [API reference](https://example.com/list)
@@ -76,14 +67,7 @@ extension KitchenSinkClient {
         pageNumber: Int,
         pageSize: Int? = nil
     ) async throws -> ThingPage {
-        let check = RequestValidation(operationID: "listThings")
-        try check.check(spaceName, field: "space", minLength: 3, pattern: "^[a-z-]+$")
-        try check.check(pageNumber, field: "pageNum", minimum: 1)
-        try check.check(pageSize, field: "pageSize", minimum: 1, maximum: 100)
-        var request = NCPRequest(operationID: "listThings", method: .get, path: "/api/v1/spaces/\(PercentEncoding.pathSegment(spaceName))/things")
-        request.appendQuery("pageNum", pageNumber)
-        request.appendQuery("pageSize", pageSize)
-        return try await client.send(request, expecting: ThingPage.self)
+        try await listThings(ListThingsInput(spaceName: spaceName, pageNumber: pageNumber, pageSize: pageSize))
     }
 
     /// All things.
@@ -97,13 +81,7 @@ extension KitchenSinkClient {
     public func allThings(
         spaceName: String
     ) async throws -> ThingList {
-        let check = RequestValidation(operationID: "allThings")
-        try check.check(spaceName, field: "space", minLength: 3, pattern: "^[a-z-]+$")
-        let request = NCPRequest(operationID: "allThings", method: .get, path: "/api/v1/spaces/\(PercentEncoding.pathSegment(spaceName))/all-things")
-        let envelope = try await client.envelope(request, expecting: ThingList.self)
-        var result = envelope.result
-        result.totalCount = result.totalCount ?? envelope.extraFields["totalCount"]?.integerValue
-        return result
+        try await allThings(AllThingsInput(spaceName: spaceName))
     }
 
     /// Search things.
@@ -120,11 +98,6 @@ extension KitchenSinkClient {
         spaceName: String,
         query: Query
     ) async throws -> JSONValue {
-        let check = RequestValidation(operationID: "searchThings")
-        try check.check(spaceName, field: "space", minLength: 3, pattern: "^[a-z-]+$")
-        try query.validate(check, field: "query")
-        var request = NCPRequest(operationID: "searchThings", method: .post, path: "/api/v1/spaces/\(PercentEncoding.pathSegment(spaceName))/things/search")
-        try request.setJSONBody(SearchThingsBody(query: query))
-        return try await client.send(request, expecting: JSONValue.self)
+        try await searchThings(SearchThingsInput(spaceName: spaceName, query: query))
     }
 }

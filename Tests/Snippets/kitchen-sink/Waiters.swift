@@ -2,7 +2,7 @@
 
 public import NCPRuntime
 
-extension KitchenSinkClient {
+extension KitchenSinkClientProtocol {
     /// Waits for a job. Polls `getJob` with growing, jittered delays until `status` is one of DONE
     /// (returned) or FAILED (thrown as `.jobFailed`).
     ///
@@ -24,7 +24,7 @@ extension KitchenSinkClient {
         onPoll: (Job) async throws -> Void = { _ in }
     ) async throws -> Job {
         try await JobWaiter.wait(operationID: "getJob", watching: "status", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getJob(spaceName: spaceName, jobID: jobID)
         } classify: { state in
             switch state.status {
