@@ -19,7 +19,7 @@ let compiledSnippets = [
 let compiledCorpus = [
     "array-of-arrays", "case-collision-by-acronym", "custom-client-name", "datetime-and-json-bodies",
     "deep-nesting", "delete-and-head-variants", "deprecation-text", "enum-path-parameter", "enum-query-arrays",
-    "enum-symbol-values", "enum-unknown-value", "envelope-fields-odd", "every-primitive-default",
+    "enum-symbol-values", "enum-unknown-value", "envelope-fields-odd", "every-primitive-default", "example-json-delimiters",
     "example-with-odd-values", "forbidden-characters-quotes", "generated-local-names", "group-keyword-title",
     "header-parameters", "huge-default", "internal-access", "keyword-parameters", "keyword-properties",
     "long-unbreakable-words", "many-params", "notes-and-since", "nullable-required", "numbers-as-names",

@@ -7,6 +7,8 @@ struct PluginInputs {
     var config: URL?
     var templateFiles: [URL] = []
     var arguments: [String] = ["generate"]
+    /// The config asks for the client's test double among the target's generated files.
+    var testDouble = false
 
     init(target: SourceModuleTarget) throws {
         let directory = target.directoryURL
@@ -17,6 +19,7 @@ struct PluginInputs {
             config = configURL
             arguments += ["--config", configURL.path()]
             let object = (try? JSONSerialization.jsonObject(with: Data(contentsOf: configURL))) as? [String: Any]
+            testDouble = object?["testDouble"] as? Bool ?? false
             specRoots = ((object?["spec"] as? [String]) ?? []).map { URL(filePath: $0, relativeTo: directory).standardizedFileURL }
             if let templates = object?["templates"] as? String {
                 templateFiles = Self.files(under: URL(filePath: templates, relativeTo: directory).standardizedFileURL, ending: ".mustache")

@@ -9,8 +9,10 @@ import PackagePlugin
 @main
 struct NCPCodegenBuildPlugin: BuildToolPlugin {
     /// The files `ncp-codegen` always writes; declared up front so SwiftPM can compile them.
-    static let outputNames = ["Client.swift", "Models.swift", "Enums.swift", "Operations.swift",
-                              "RequestBodies.swift", "Errors.swift", "Paging.swift", "Waiters.swift"]
+    static let outputNames = ["Client.swift", "ClientProtocol.swift", "Models.swift", "Enums.swift", "Inputs.swift", "Operations.swift",
+                              "Requests.swift", "RequestBodies.swift", "Errors.swift", "Paging.swift", "Waiters.swift"]
+    /// What `"testDouble": true` in the config adds.
+    static let testDoubleOutputNames = ["ClientDouble.swift", "ClientExamples.swift"]
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
@@ -21,6 +23,6 @@ struct NCPCodegenBuildPlugin: BuildToolPlugin {
             executable: try context.tool(named: "ncp-codegen").url,
             arguments: inputs.arguments + ["--output", output.path()],
             inputFiles: inputs.allFiles,
-            outputFiles: Self.outputNames.map { output.appending(path: $0) })]
+            outputFiles: (Self.outputNames + (inputs.testDouble ? Self.testDoubleOutputNames : [])).map { output.appending(path: $0) })]
     }
 }

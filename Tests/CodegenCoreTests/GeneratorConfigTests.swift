@@ -44,6 +44,30 @@ import Testing
                           "config.json:3:3: error: 'groups' must be a list of strings"])
     }
 
+    @Test func theTestDoubleIsAskedForWithARealBoolean() throws {
+        #expect(try problems("{\n  \"testDouble\": 1\n}\n") == ["config.json:2:3: error: 'testDouble' must be true or false"])
+        #expect(try problems(#"{"testDouble": "yes"}"#).count == 1)
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ncp-codegen-config.json").path
+        try Data(#"{"testDouble": true}"#.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try GeneratorConfig.load(path: path).options().testDouble == .sameModule)
+        try Data(#"{"testDouble": false}"#.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try GeneratorConfig.load(path: path).options().testDouble == GeneratorOptions.TestDouble.none)
+    }
+
+    @Test func customTemplatesWithoutTheDoublesTemplatesSayWhatIsMissingWhenTheDoubleIsAskedFor() throws {
+        var sources = try TemplateSet.builtIn().sources
+        sources["double"] = nil
+        let templates = TemplateSet(sources: sources, origin: "my-templates")
+        // Without the double, the client's templates are enough.
+        #expect(throws: Never.self) { try Generator.generate(specPaths: [TestPaths.spec.path], templates: templates) }
+        let error = #expect(throws: GenerationError.self) {
+            try Generator.generate(specPaths: [TestPaths.spec.path], templates: templates, options: GeneratorOptions(testDouble: .sameModule))
+        }
+        #expect(error?.message == "my-templates: the template 'double.mustache' is missing, and the test double needs it")
+    }
+
     @Test func aClientNameFromTheOptionsMayNotTakeASpecTypesName() throws {
         var options = GeneratorOptions()
         options.clientName = "UploadStatus"

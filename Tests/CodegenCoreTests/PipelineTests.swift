@@ -114,3 +114,24 @@ import Testing
         #expect(SwiftNames.escaped("default") == "`default`")
     }
 }
+
+/// The build plugin declares its outputs before the generator runs, so its list must be the generator's.
+@Suite struct PluginOutputTests {
+    /// The string literals of `static let NAME = [...]` in the plugin's source.
+    func list(_ name: String, in source: String) throws -> [String] {
+        let start = try #require(source.range(of: "static let \(name) = ["))
+        let end = try #require(source[start.upperBound...].range(of: "]"))
+        return source[start.upperBound..<end.lowerBound].split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: ["\""])
+        }.filter { !$0.isEmpty }
+    }
+
+    @Test func theBuildPluginDeclaresExactlyTheFilesTheGeneratorWrites() throws {
+        let source = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Sources/NCPCodegenBuildPlugin/plugin.swift"), encoding: .utf8)
+        #expect(try list("outputNames", in: source) == Renderer.outputs.map(\.file))
+        #expect(try list("testDoubleOutputNames", in: source) == Renderer.doubleOutputs.map(\.file))
+        let withDouble = try Generator.generate(specPaths: [TestPaths.spec.path], templates: TemplateSet.builtIn(),
+                                                options: GeneratorOptions(testDouble: .sameModule))
+        #expect(withDouble.files.map(\.name) == Renderer.outputs.map(\.file) + Renderer.doubleOutputs.map(\.file))
+    }
+}

@@ -1,6 +1,7 @@
 import CorpusEnumPathParameter
 import CorpusEnumQueryArrays
 import CorpusEnvelopeFieldsOdd
+@testable import CorpusExampleJsonDelimiters
 import CorpusGeneratedLocalNames
 import CorpusHeaderParameters
 import CorpusPagingStyles
@@ -121,5 +122,34 @@ extension CorpusWireTests {
         #expect(received.headers["x-retry-count"] == "2")
         #expect(received.headers["x-evil"] == nil) // a line break in a value can't add a header
         #expect(received.signatureIsValid)
+    }
+}
+
+/// The test doubles generated beside the corpus clients: their default answers must decode, whatever the text.
+@Suite struct CorpusDoubleTests {
+    @Test func examplesWithDelimiterCharactersDecodeAsWritten() throws {
+        let note = try EchoClientDouble.Examples.getNote()
+        #expect(note.text == "ends \"# and \"\"\"# and \\# and \\## and a tab\there, a line\u{2028}separator, \u{1} and 😀")
+        #expect(note.tags == ["\"##", "\\(x)"])
+        // The example that failed (its envelope code isn't a success) is passed over.
+        #expect(note.text != "failure")
+        for example in EchoClientDouble.Examples.all { _ = try example.decode() }
+    }
+
+    @Test func anAnswerBuiltFromTheShapesMeetsItsOwnLimits() async throws {
+        let detail = try await EchoClientDouble().getDetail()
+        #expect(detail.count == 5) // the documented minimum
+        #expect(detail.notes.count == 2) // minItems
+        #expect(detail.shade == .light)
+        #expect(detail.skipped == nil)
+    }
+
+    @Test func everyWaiterOnTheDoublesDefaultAnswerEndsAtItsFirstPoll() async throws {
+        let double = JobsClientDouble()
+        #expect(try await double.waitUntilReady(id: "1").readyCompleted)
+        #expect(try await double.waitUntilPhaseDone(id: "1").phase == "done")
+        #expect(try await double.waitUntilFullyProgressed(id: "1").progress == 100)
+        #expect(try await double.waitUntilJudged(id: "1").verdict == .pass)
+        #expect(double.calls.count == 4)
     }
 }

@@ -13,5 +13,10 @@ extension AcronymsClientDouble {
             {}
             """#)
         }
+
+        /// Every example, by the ID of its operation: for a test that checks they all still decode.
+        static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+            ("getThing", { try getThing() }),
+        ]
     }
 }

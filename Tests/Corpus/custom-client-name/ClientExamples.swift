@@ -6,5 +6,8 @@ extension PingerDouble {
     /// What the double answers when a test leaves an operation's handler unset; a test can start its own answer
     /// from one of these.
     public enum Examples {
+        /// Every example, by the ID of its operation: for a test that checks they all still decode.
+        static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+        ]
     }
 }

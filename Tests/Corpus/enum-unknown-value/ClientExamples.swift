@@ -15,5 +15,10 @@ extension UnknownsClientDouble {
             }
             """#)
         }
+
+        /// Every example, by the ID of its operation: for a test that checks they all still decode.
+        static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+            ("getThing", { try getThing() }),
+        ]
     }
 }

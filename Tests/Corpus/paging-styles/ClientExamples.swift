@@ -33,5 +33,12 @@ extension PagesClientDouble {
             }
             """#)
         }
+
+        /// Every example, by the ID of its operation: for a test that checks they all still decode.
+        static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+            ("listMails", { try listMails() }),
+            ("listWindow", { try listWindow() }),
+            ("readFeed", { try readFeed() }),
+        ]
     }
 }

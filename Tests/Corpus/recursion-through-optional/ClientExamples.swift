@@ -23,5 +23,11 @@ extension TreeClientDouble {
             {}
             """#)
         }
+
+        /// Every example, by the ID of its operation: for a test that checks they all still decode.
+        static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+            ("getNode", { try getNode() }),
+            ("getPair", { try getPair() }),
+        ]
     }
 }

@@ -33,5 +33,11 @@ extension SharedPagesClientDouble {
             }
             """#)
         }
+
+        /// Every example, by the ID of its operation: for a test that checks they all still decode.
+        static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+            ("listA", { try listA() }),
+            ("listB", { try listB() }),
+        ]
     }
 }

@@ -17,5 +17,10 @@ extension WaitersClientDouble {
             }
             """#)
         }
+
+        /// Every example, by the ID of its operation: for a test that checks they all still decode.
+        static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+            ("getJob", { try getJob() }),
+        ]
     }
 }

@@ -21,5 +21,10 @@ extension JobsClientDouble {
             }
             """#)
         }
+
+        /// Every example, by the ID of its operation: for a test that checks they all still decode.
+        static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+            ("getJob", { try getJob() }),
+        ]
     }
 }

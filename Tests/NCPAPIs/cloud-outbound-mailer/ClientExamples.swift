@@ -62,5 +62,12 @@ extension OutboundMailerClientDouble {
             }
             """#)
         }
+
+        /// Every example, by the ID of its operation: for a test that checks they all still decode.
+        static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+            ("createMailRequest", { try createMailRequest() }),
+            ("getMailRequestStatus", { try getMailRequestStatus() }),
+            ("getMailRequestList", { try getMailRequestList() }),
+        ]
     }
 }

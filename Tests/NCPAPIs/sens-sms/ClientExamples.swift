@@ -30,5 +30,11 @@ extension SENSSMSClientDouble {
             }
             """#)
         }
+
+        /// Every example, by the ID of its operation: for a test that checks they all still decode.
+        static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+            ("sendMessage", { try sendMessage() }),
+            ("getMessageRequest", { try getMessageRequest() }),
+        ]
     }
 }

@@ -26,5 +26,11 @@ extension VPCServerClientDouble {
             }
             """#)
         }
+
+        /// Every example, by the ID of its operation: for a test that checks they all still decode.
+        static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+            ("getServerInstanceList", { try getServerInstanceList() }),
+            ("getRegionList", { try getRegionList() }),
+        ]
     }
 }

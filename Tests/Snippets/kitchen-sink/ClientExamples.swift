@@ -58,5 +58,14 @@ extension KitchenSinkClientDouble {
             null
             """#)
         }
+
+        /// Every example, by the ID of its operation: for a test that checks they all still decode.
+        static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+            ("startJob", { try startJob() }),
+            ("getJob", { try getJob() }),
+            ("listThings", { try listThings() }),
+            ("allThings", { try allThings() }),
+            ("searchThings", { try searchThings() }),
+        ]
     }
 }

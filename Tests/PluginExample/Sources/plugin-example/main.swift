@@ -44,6 +44,17 @@ func run(_ configuration: NCPClientConfiguration) async throws {
         print("Weather: rejected before sending: \(error.message)")
     }
 
+    // The build plugin generated the weather client's test double too ("testDouble": true in its config): code
+    // written against the protocol runs on it without a server.
+    let double = WeatherClientDouble()
+    double.handlers.getForecast = { input in Forecast(city: input.city, sky: .rain) }
+    let api: any WeatherClientProtocol = double
+    let doubled = try await api.getForecast(city: "Busan")
+    guard doubled.sky == .rain, double.calls == [.getForecast(GetForecastInput(city: "Busan"))] else {
+        throw NCPError(kind: .decoding, operationID: "getForecast", message: "the test double answered \(doubled), calls \(double.calls)")
+    }
+    print("Weather: the test double answered \(doubled.city): \(doubled.sky.rawValue), \(double.calls.count) call recorded")
+
     // The committed Mailer client: three generated modules, each with its own error codes, live side by side.
     print("Mailer: committed client for \(MailerClient.defaultBaseURL.host() ?? "?")")
 }

@@ -5,7 +5,7 @@ public import NCPRuntime
 // MARK: - Mails
 
 /// Mail requests and their status.
-extension MailerClient {
+extension MailerClientProtocol {
     /// Request mail delivery.
     ///
     /// Requests one mail to the recipients given.
@@ -31,9 +31,7 @@ extension MailerClient {
         advertising: Bool? = nil,
         additionalFields: [String: JSONValue] = [:]
     ) async throws -> MailRequestCreated {
-        var request = NCPRequest(operationID: "createMailRequest", method: .post, path: "/api/v1/mails")
-        try request.setJSONBody(CreateMailRequestBody(senderAddress: senderAddress, title: title, body: body, recipients: recipients, individual: individual, advertising: advertising, additionalFields: additionalFields))
-        return try await client.send(request, expecting: MailRequestCreated.self)
+        try await createMailRequest(CreateMailRequestInput(senderAddress: senderAddress, title: title, body: body, recipients: recipients, individual: individual, advertising: advertising, additionalFields: additionalFields))
     }
 
     /// Get mail request status.
@@ -49,10 +47,7 @@ extension MailerClient {
     public func getMailRequestStatus(
         requestID: String
     ) async throws -> MailRequestStatus {
-        let check = RequestValidation(operationID: "getMailRequestStatus")
-        try check.check(requestID, field: "requestId", minLength: 1)
-        let request = NCPRequest(operationID: "getMailRequestStatus", method: .get, path: "/api/v1/mails/requests/\(PercentEncoding.pathSegment(requestID))/status")
-        return try await client.send(request, expecting: MailRequestStatus.self)
+        try await getMailRequestStatus(GetMailRequestStatusInput(requestID: requestID))
     }
 
     /// Get mail request list.
@@ -82,17 +77,6 @@ extension MailerClient {
         size: Int? = nil,
         page: Int? = nil
     ) async throws -> MailRequestPage {
-        let check = RequestValidation(operationID: "getMailRequestList")
-        try check.check(page, field: "page", minimum: 0)
-        var request = NCPRequest(operationID: "getMailRequestList", method: .get, path: "/api/v1/mails/requests")
-        request.appendQuery("startDateTime", startDateTime)
-        request.appendQuery("endDateTime", endDateTime)
-        request.appendQuery("startUtc", startUtc)
-        request.appendQuery("endUtc", endUtc)
-        request.appendQuery("requestId", requestID)
-        request.appendRepeatedQuery("sendStatus", sendStatus)
-        request.appendQuery("size", size)
-        request.appendQuery("page", page)
-        return try await client.send(request, expecting: MailRequestPage.self)
+        try await getMailRequestList(GetMailRequestListInput(startDateTime: startDateTime, endDateTime: endDateTime, startUtc: startUtc, endUtc: endUtc, requestID: requestID, sendStatus: sendStatus, size: size, page: page))
     }
 }

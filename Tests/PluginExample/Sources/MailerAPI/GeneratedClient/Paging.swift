@@ -2,7 +2,7 @@
 
 public import NCPRuntime
 
-extension MailerClient {
+extension MailerClientProtocol {
     /// Every page of `getMailRequestList`, fetched as the sequence is read; `.items` gives the items one by
     /// one. It stops after the last page, on an empty page, and on a repeated page.
     public func getMailRequestListPages(

@@ -2,7 +2,7 @@
 
 public import NCPRuntime
 
-extension MailerClient {
+extension MailerClientProtocol {
     /// Every mail of the request is ready to send. Polls `getMailRequestStatus` with growing, jittered
     /// delays until `readyCompleted` is one of true (returned) or (thrown as `.jobFailed`).
     ///
@@ -21,7 +21,7 @@ extension MailerClient {
         onPoll: (MailRequestStatus) async throws -> Void = { _ in }
     ) async throws -> MailRequestStatus {
         try await JobWaiter.wait(operationID: "getMailRequestStatus", watching: "readyCompleted", policy: policy,
-                                 sleep: client.configuration.sleep, logger: client.configuration.logger) {
+                                 sleep: waitEnvironment.sleep, logger: waitEnvironment.logger) {
             try await getMailRequestStatus(requestID: requestID)
         } classify: { state in
             switch state.readyCompleted {
