@@ -67,62 +67,7 @@ extension Lowering {
     }
 
     func lowerOperation(_ operation: Operation) -> OperationModel {
-        let fields = arguments(of: operation)
-        let partialBody = operation.body?.partial == true
-        let extra = partialBody ? [ParameterModel(label: "additionalFields", type: "[String: JSONValue]", defaultValue: "[:]", isLast: false)] : []
-        let parameters = parameterModels(fields, extra: extra)
-        let inputType = parameters.isEmpty ? nil : GeneratedNames.input(operationID: operation.id)
-        // The client's implementation reads every argument from its input: no argument can shadow a local there.
-        let inputValue: (Field) -> String = { "input." + SwiftNames.escaped(SpecValidator.swiftName(of: $0)) }
-        let bodyType = operation.body.map { _ in GeneratedNames.body(operationID: operation.id) }
-        var bodyArguments = (operation.body?.properties ?? []).map { passing($0, as: inputValue($0)) }
-        if partialBody { bodyArguments.append("additionalFields: input.additionalFields") }
-        var inputArguments = fields.map { passing($0) }
-        if partialBody { inputArguments.append("additionalFields: additionalFields") }
-        let (resultType, returns) = resultType(of: operation)
-        let headers = operation.parameters.filter { $0.location == .header }.map {
-            HeaderModel(name: SwiftTypes.stringLiteral($0.name), value: constantLiteral($0) ?? inputValue($0))
-        }
-        let query = operation.parameters.filter { $0.location == .query }.map {
-            QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: constantLiteral($0) ?? inputValue($0),
-                       commaSeparated: $0.style == "commaSeparated", repeated: $0.style == nil && $0.shape.isArray)
-        }
-        let envelope = envelopeFields(operation)
-        let ownAnswers = operation.answers.map { answersLiteral($0.resolved(over: spec.service.answers)) }
-        let validation = validation(for: fields, rules: operation.body?.rules ?? [], prefix: "",
-                                    value: { GeneratedNames.propertyValue(swiftName: SpecValidator.swiftName(of: $0)) })
-        let name = SwiftNames.escaped(operation.id)
-        let selector = operation.id + "(" + parameters.map { $0.label.trimmingCharacters(in: ["`"]) + ":" }.joined() + ")"
-        return OperationModel(
-            name: name,
-            docLines: DocText.lines(operationDocs(operation, fields: fields)),
-            deprecatedMessage: deprecationMessage(operation),
-            parameters: parameters,
-            hasParameters: !parameters.isEmpty,
-            returnType: returns ? resultType : nil,
-            discardableResult: { if case .undocumented = operation.result { true } else { false } }(),
-            validation: validation,
-            method: operation.method.lowercased(),
-            pathExpression: pathExpression(operation, value: inputValue),
-            operationID: SwiftTypes.stringLiteral(operation.id),
-            query: query,
-            bodyType: bodyType,
-            bodyArguments: bodyArguments.joined(separator: ", "),
-            resultType: resultType,
-            returnsValue: returns,
-            envelopeFields: envelope,
-            hasEnvelopeFields: !envelope.isEmpty,
-            headers: headers,
-            mutatesRequest: !query.isEmpty || !headers.isEmpty || bodyType != nil || ownAnswers != nil,
-            answersLiteral: ownAnswers,
-            inputType: inputType,
-            inputProperties: inputType == nil ? [] : inputProperties(fields),
-            partialBody: partialBody,
-            inputArguments: inputArguments.joined(separator: ", "),
-            selector: selector,
-            requirementDocLines: DocText.wrap(operation.summary.hasSuffix(".") ? operation.summary : operation.summary + ".")
-                + ["", inputType == nil ? "`\(operation.method) \(spec.service.basePath)\(operation.path)`."
-                    : "`\(selector)` takes the same arguments one by one and documents them."])
+        OperationModel(operation, lowering: self)
     }
 
     /// The input struct's properties: the method's arguments, with the same types and defaults.

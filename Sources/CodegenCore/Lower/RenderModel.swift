@@ -149,44 +149,6 @@ struct QueryModel: Sendable {
     var repeated: Bool
 }
 
-struct OperationModel: Sendable {
-    var name: String
-    var docLines: [String]
-    var deprecatedMessage: String?
-    var parameters: [ParameterModel]
-    var hasParameters: Bool
-    var returnType: String?
-    /// The result is undocumented open JSON, which callers mostly ignore.
-    var discardableResult: Bool
-    var validation: ValidationModel?
-    var method: String
-    var pathExpression: String
-    var operationID: String
-    var query: [QueryModel]
-    var bodyType: String?
-    var bodyArguments: String
-    var resultType: String
-    var returnsValue: Bool
-    var envelopeFields: [EnvelopeFieldModel]
-    var hasEnvelopeFields: Bool
-    /// Query items or a body are added, so the request is a `var`.
-    var headers: [HeaderModel]
-    var mutatesRequest: Bool
-    /// The operation's own `NCPAnswerShape`, when it differs from the service's.
-    var answersLiteral: String?
-    /// The struct that carries the arguments (the protocol requirement's one parameter); nil without arguments.
-    var inputType: String?
-    var inputProperties: [PropertyModel]
-    /// The body keeps undocumented fields: the input has `additionalFields` too.
-    var partialBody: Bool
-    /// `label: value, …`: the input made from the labelled method's arguments.
-    var inputArguments: String
-    /// `listAssets(workspaceName:projectID:)`: the labelled method, for doc comments.
-    var selector: String
-    /// The protocol requirement's doc comment.
-    var requirementDocLines: [String]
-}
-
 /// The answer a test double gives an operation when the test doesn't answer it itself.
 struct ExampleModel: Sendable {
     var name: String

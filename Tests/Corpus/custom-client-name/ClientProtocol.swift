@@ -10,7 +10,8 @@ public import NCPRuntime
 public protocol PingerProtocol: Sendable {
     /// Ping.
     ///
-    /// `GET /v1/ping`.
+    /// `GET /v1/ping` — [API reference](https://example.com/ping)
+    /// - Throws: `NCPError`.
     func ping() async throws
 
     /// How waiters pause between polls and where they log each poll.

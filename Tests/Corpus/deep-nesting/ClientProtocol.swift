@@ -10,7 +10,9 @@ public import NCPRuntime
 public protocol DeepClientProtocol: Sendable {
     /// getLevels.
     ///
-    /// `GET /v1/things`.
+    /// `GET /v1/things` — [API reference](https://example.com/getLevels)
+    /// - Returns: Level 0.
+    /// - Throws: `NCPError`.
     func getLevels() async throws -> Level0
 
     /// How waiters pause between polls and where they log each poll.

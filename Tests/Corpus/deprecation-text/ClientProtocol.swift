@@ -10,13 +10,15 @@ public import NCPRuntime
 public protocol DeprecationsClientProtocol: Sendable {
     /// oldThing.
     ///
-    /// `GET /v1/things`.
+    /// `GET /v1/things` — [API reference](https://example.com/oldThing)
+    /// - Throws: `NCPError`.
     @available(*, deprecated, message: "NAVER removes this API in 2027-13; use newThing instead.")
     func oldThing() async throws
 
     /// newThing.
     ///
-    /// `GET /v1/new`.
+    /// `GET /v1/new` — [API reference](https://example.com/newThing)
+    /// - Throws: `NCPError`.
     func newThing() async throws
 
     /// How waiters pause between polls and where they log each poll.

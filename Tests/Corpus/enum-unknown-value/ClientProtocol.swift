@@ -10,7 +10,9 @@ public import NCPRuntime
 public protocol UnknownsClientProtocol: Sendable {
     /// getThing.
     ///
-    /// `GET /v1/things`.
+    /// `GET /v1/things` — [API reference](https://example.com/getThing)
+    /// - Returns: A thing.
+    /// - Throws: `NCPError`.
     func getThing() async throws -> Thing
 
     /// How waiters pause between polls and where they log each poll.

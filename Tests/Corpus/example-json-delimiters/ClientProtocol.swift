@@ -15,12 +15,16 @@ public protocol EchoClientProtocol: Sendable {
 
     /// Get a detail.
     ///
-    /// `GET /v1/details`.
+    /// `GET /v1/details` — [API reference](https://example.com/detail)
+    /// - Returns: Every kind of required field.
+    /// - Throws: `NCPError`.
     func getDetail() async throws -> Detail
 
     /// An answer without the envelope.
     ///
-    /// `GET /v1/plain`.
+    /// `GET /v1/plain` — [API reference](https://example.com/plain)
+    /// - Returns: A note.
+    /// - Throws: `NCPError`.
     func getPlain() async throws -> Note
 
     /// How waiters pause between polls and where they log each poll.

@@ -10,7 +10,9 @@ public import NCPRuntime
 public protocol WordsClientProtocol: Sendable {
     /// Get.
     ///
-    /// `GET /v1/thing`.
+    /// `GET /v1/thing` — [API reference](https://example.com/get)
+    /// - Returns: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx https://example.com/yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy
+    /// - Throws: `NCPError`.
     func getThing() async throws -> Thing
 
     /// How waiters pause between polls and where they log each poll.

@@ -10,7 +10,14 @@ public import NCPRuntime
 public protocol NotesClientProtocol: Sendable {
     /// getThing.
     ///
-    /// `GET /v1/things`.
+    /// `GET /v1/things` — [API reference](https://example.com/getThing)
+    ///
+    /// Documented since 2026-09-17.
+    ///
+    /// - Note: A note with `backtick
+    ///
+    /// - Note: */ end
+    /// - Throws: `NCPError`.
     func getThing() async throws
 
     /// How waiters pause between polls and where they log each poll.

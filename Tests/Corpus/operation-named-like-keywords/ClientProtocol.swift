@@ -10,17 +10,20 @@ public import NCPRuntime
 public protocol OpKeywordsClientProtocol: Sendable {
     /// import.
     ///
-    /// `GET /v1/import`.
+    /// `GET /v1/import` — [API reference](https://example.com/import)
+    /// - Throws: `NCPError`.
     func `import`() async throws
 
     /// default.
     ///
-    /// `GET /v1/default`.
+    /// `GET /v1/default` — [API reference](https://example.com/default)
+    /// - Throws: `NCPError`.
     func `default`() async throws
 
     /// init.
     ///
-    /// `GET /v1/init`.
+    /// `GET /v1/init` — [API reference](https://example.com/init)
+    /// - Throws: `NCPError`.
     func `init`() async throws
 
     /// How waiters pause between polls and where they log each poll.

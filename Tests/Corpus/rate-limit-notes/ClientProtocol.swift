@@ -10,7 +10,11 @@ public import NCPRuntime
 public protocol RatesClientProtocol: Sendable {
     /// getThing.
     ///
-    /// `GET /v1/things`.
+    /// `GET /v1/things` — [API reference](https://example.com/getThing)
+    ///
+    /// Rate limit: 1 calls per minute. Note with "quotes" and
+    /// lines
+    /// - Throws: `NCPError`.
     func getThing() async throws
 
     /// How waiters pause between polls and where they log each poll.

@@ -10,12 +10,16 @@ public import NCPRuntime
 public protocol TreeClientProtocol: Sendable {
     /// getNode.
     ///
-    /// `GET /v1/things`.
+    /// `GET /v1/things` — [API reference](https://example.com/getNode)
+    /// - Returns: A tree node.
+    /// - Throws: `NCPError`.
     func getNode() async throws -> Node
 
     /// getPair.
     ///
-    /// `GET /v1/pairs`.
+    /// `GET /v1/pairs` — [API reference](https://example.com/getPair)
+    /// - Returns: Mutual.
+    /// - Throws: `NCPError`.
     func getPair() async throws -> Pair
 
     /// How waiters pause between polls and where they log each poll.

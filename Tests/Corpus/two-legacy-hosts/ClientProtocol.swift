@@ -10,7 +10,8 @@ public import NCPRuntime
 public protocol LegacyClientProtocol: Sendable {
     /// getThing.
     ///
-    /// `GET /v1/things`.
+    /// `GET /v1/things` — [API reference](https://example.com/getThing)
+    /// - Throws: `NCPError`.
     func getThing() async throws
 
     /// How waiters pause between polls and where they log each poll.

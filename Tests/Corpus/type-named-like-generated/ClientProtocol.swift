@@ -10,12 +10,16 @@ public import NCPRuntime
 public protocol GeneratedClientProtocol: Sendable {
     /// getThing.
     ///
-    /// `GET /v1/things`.
+    /// `GET /v1/things` — [API reference](https://example.com/getThing)
+    /// - Returns: A type named like a body.
+    /// - Throws: `NCPError`.
     func getThing() async throws -> DoThingBody
 
     /// getOther.
     ///
-    /// `GET /v1/other`.
+    /// `GET /v1/other` — [API reference](https://example.com/getOther)
+    /// - Returns: Named like the catalog.
+    /// - Throws: `NCPError`.
     func getOther() async throws -> GeneratedErrorCatalogue
 
     /// How waiters pause between polls and where they log each poll.

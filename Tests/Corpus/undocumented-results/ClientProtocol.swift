@@ -10,7 +10,9 @@ public import NCPRuntime
 public protocol UndocumentedClientProtocol: Sendable {
     /// getThing.
     ///
-    /// `GET /v1/things`.
+    /// `GET /v1/things` — [API reference](https://example.com/getThing)
+    /// - Returns: The `result` as open JSON (`.null` when absent). Not documented; "really".
+    /// - Throws: `NCPError`.
     @discardableResult
     func getThing() async throws -> JSONValue
 

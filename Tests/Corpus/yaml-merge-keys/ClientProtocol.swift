@@ -10,7 +10,9 @@ public import NCPRuntime
 public protocol MergeClientProtocol: Sendable {
     /// Get.
     ///
-    /// `GET /v1/thing`.
+    /// `GET /v1/thing` — [API reference](https://example.com)
+    /// - Returns: Derived.
+    /// - Throws: `NCPError`.
     func getThing() async throws -> Derived
 
     /// How waiters pause between polls and where they log each poll.

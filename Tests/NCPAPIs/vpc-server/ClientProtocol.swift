@@ -15,7 +15,11 @@ public protocol VPCServerClientProtocol: Sendable {
 
     /// Get region list.
     ///
-    /// `GET /vserver/v2/getRegionList`.
+    /// Lists the regions.
+    ///
+    /// `GET /vserver/v2/getRegionList` — [API reference](https://api.ncloud-docs.com/docs/compute-vserver-server-getregionlist)
+    /// - Returns: Every region.
+    /// - Throws: `NCPError`.
     func getRegionList() async throws -> RegionList
 
     /// How waiters pause between polls and where they log each poll.

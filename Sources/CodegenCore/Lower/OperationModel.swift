@@ -1,0 +1,78 @@
+/// One operation as the templates see it.
+///
+/// Five templates walk the operations, each reading a few of these values (the protocol its names and types, the
+/// inputs their properties, the requests their wire details), so each value is lowered when a template first asks
+/// for it, not up front. An instance lives on one rendering thread: `LoweredSection` makes one per template.
+final class OperationModel {
+    let operation: Operation
+    let lowering: Lowering
+
+    init(_ operation: Operation, lowering: Lowering) {
+        self.operation = operation
+        self.lowering = lowering
+    }
+
+    /// The arguments: path parameters, then required, then optional ones.
+    lazy var fields = lowering.arguments(of: operation)
+    lazy var partialBody = operation.body?.partial == true
+    lazy var name = SwiftNames.escaped(operation.id)
+    lazy var operationID = SwiftTypes.stringLiteral(operation.id)
+    lazy var deprecatedMessage = lowering.deprecationMessage(operation)
+    lazy var docLines = DocText.lines(lowering.operationDocs(operation, fields: fields))
+    lazy var parameters: [ParameterModel] = {
+        let extra = partialBody ? [ParameterModel(label: "additionalFields", type: "[String: JSONValue]", defaultValue: "[:]", isLast: false)] : []
+        return lowering.parameterModels(fields, extra: extra)
+    }()
+    lazy var hasParameters = !fields.isEmpty || partialBody
+    /// The result type and whether the method returns it.
+    lazy var result = lowering.resultType(of: operation)
+    lazy var resultType = result.0
+    lazy var returnsValue = result.1
+    lazy var returnType: String? = returnsValue ? resultType : nil
+    /// The result is undocumented open JSON, which callers mostly ignore.
+    lazy var discardableResult = if case .undocumented = operation.result { true } else { false }
+
+    // MARK: The input struct and the methods around it
+
+    /// The struct that carries the arguments (the protocol requirement's one parameter); nil without arguments.
+    lazy var inputType: String? = hasParameters ? GeneratedNames.input(operationID: operation.id) : nil
+    lazy var inputProperties: [PropertyModel] = hasParameters ? lowering.inputProperties(fields) : []
+    /// `label: value, …`: the input made from the labelled method's arguments.
+    lazy var inputArguments = (fields.map { lowering.passing($0) } + (partialBody ? ["additionalFields: additionalFields"] : []))
+        .joined(separator: ", ")
+    /// `listAssets(workspaceName:projectID:)`: the labelled method, for doc comments.
+    lazy var selector = operation.id + "(" + parameters.map { $0.label.trimmingCharacters(in: ["`"]) + ":" }.joined() + ")"
+    /// The protocol requirement's doc comment: the summary and where the arguments are documented, or everything
+    /// when the requirement is the only method.
+    lazy var requirementDocLines: [String] = inputType == nil ? docLines
+        : DocText.wrap(operation.summary.hasSuffix(".") ? operation.summary : operation.summary + ".")
+            + ["", "`\(selector)` takes the same arguments one by one and documents them."]
+    lazy var validation = lowering.validation(for: fields, rules: operation.body?.rules ?? [], prefix: "",
+                                              value: { GeneratedNames.propertyValue(swiftName: SpecValidator.swiftName(of: $0)) })
+
+    // MARK: The request
+
+    lazy var method = operation.method.lowercased()
+    lazy var pathExpression = lowering.pathExpression(operation, value: Self.inputValue)
+    lazy var query: [QueryModel] = operation.parameters.filter { $0.location == .query }.map {
+        QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: lowering.constantLiteral($0) ?? Self.inputValue($0),
+                   commaSeparated: $0.style == "commaSeparated", repeated: $0.style == nil && $0.shape.isArray)
+    }
+    lazy var headers: [HeaderModel] = operation.parameters.filter { $0.location == .header }.map {
+        HeaderModel(name: SwiftTypes.stringLiteral($0.name), value: lowering.constantLiteral($0) ?? Self.inputValue($0))
+    }
+    lazy var bodyType: String? = operation.body.map { _ in GeneratedNames.body(operationID: operation.id) }
+    lazy var bodyArguments = ((operation.body?.properties ?? []).map { lowering.passing($0, as: Self.inputValue($0)) }
+        + (partialBody ? ["additionalFields: input.additionalFields"] : [])).joined(separator: ", ")
+    lazy var envelopeFields = lowering.envelopeFields(operation)
+    lazy var hasEnvelopeFields = !envelopeFields.isEmpty
+    /// The operation's own `NCPAnswerShape`, when it differs from the service's.
+    lazy var answersLiteral = operation.answers.map { lowering.answersLiteral($0.resolved(over: lowering.spec.service.answers)) }
+    /// Query items, headers or a body are added, so the request is a `var`.
+    lazy var mutatesRequest = !query.isEmpty || !headers.isEmpty || bodyType != nil || answersLiteral != nil
+
+    /// The client's implementation reads every argument from its input: no argument can shadow a local there.
+    static func inputValue(_ field: Field) -> String {
+        "input." + SwiftNames.escaped(SpecValidator.swiftName(of: field))
+    }
+}
