@@ -24,13 +24,15 @@ struct Benchmarks {
             try await clientCalls(Int(arguments.dropFirst().first ?? "1000") ?? 1000, timed: arguments.dropFirst(2).first != "untimed")
         }.value
         case "json-depth": jsonDepth()
+        case "diff": try diffBenchmark()
         case "all":
             try specBenchmarks()
             signing()
             try await Task.detached { try await inMemoryOverhead() }.value
             jsonDepth()
+            try diffBenchmark()
         default:
-            print("usage: ncp-benchmarks [all|spec|scale N|signing|client|transports [N]|decode [MB]|decode-memory bare|client [MB]|json-depth]")
+            print("usage: ncp-benchmarks [all|spec|scale N|signing|client|transports [N]|decode [MB]|decode-memory bare|client [MB]|json-depth|diff]")
         }
     }
 
@@ -82,6 +84,22 @@ struct Benchmarks {
         print(String(format: "spec: load + validate %d operations: %.2f ms (median of 50)", operations, load))
         print(String(format: "pipeline: validate + lower + render: %.2f ms (validate alone %.2f ms); load + validate + lower + render: %.2f ms",
                      render, validate, pipeline))
+    }
+
+    /// `ncp-codegen diff` of two MI specs: both loaded and validated, then compared (one field's limit differs, so
+    /// there is a change to find and report).
+    static func diffBenchmark() throws {
+        let (base, _) = SpecCompiler.compile(paths: ["spec"])
+        var edited = base
+        edited.types[0].properties[0].description += " Edited."
+        let compare = median(runs: 50) { _ = ChangeReport.text(SpecDiff.compare(old: base, new: edited)) }
+        let whole = try median(runs: 50) {
+            let (old, oldDiagnostics) = SpecCompiler.compile(paths: ["spec"])
+            let (new, newDiagnostics) = SpecCompiler.compile(paths: ["spec"])
+            guard oldDiagnostics.isEmpty, newDiagnostics.isEmpty else { throw GenerationError(message: "the spec has problems") }
+            _ = ChangeReport.text(SpecDiff.compare(old: old, new: new))
+        }
+        print(String(format: "diff: two MI specs loaded, validated and compared: %.2f ms; the comparison alone: %.2f ms (medians of 50)", whole, compare))
     }
 
     /// The real spec copied `factor` times under new names, generated in memory. Only the generation is timed;

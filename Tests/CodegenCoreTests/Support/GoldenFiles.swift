@@ -56,3 +56,18 @@ enum GoldenFiles {
         }
     }
 }
+
+/// One text pinned in a file: compared, or rewritten with `UPDATE_GOLDENS=1`.
+enum GoldenText {
+    static func check(_ text: String, against file: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        if GoldenFiles.updating {
+            try Data(text.utf8).write(to: file)
+            return
+        }
+        let expected = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        if expected != text {
+            Issue.record("\(file.path) differs (UPDATE_GOLDENS=1 swift test rewrites it):\n\(GoldenFiles.unifiedDiff(expected: expected, actual: text))",
+                         sourceLocation: sourceLocation)
+        }
+    }
+}
