@@ -169,7 +169,12 @@ let package = Package(
         // MARK: Tests
         .testTarget(
             name: "CodegenCoreTests",
-            dependencies: ["CodegenCore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "CodegenCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+                // docs-check --fetch reads pages from a loopback server.
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

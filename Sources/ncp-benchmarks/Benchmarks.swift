@@ -25,6 +25,7 @@ struct Benchmarks {
         }.value
         case "json-depth": jsonDepth()
         case "diff": try diffBenchmark()
+        case "docs-check": try docsCheckBenchmark(folder: arguments.dropFirst().first ?? "../shared/reference/seed-docs")
         case "all":
             try specBenchmarks()
             signing()
@@ -100,6 +101,21 @@ struct Benchmarks {
             _ = ChangeReport.text(SpecDiff.compare(old: old, new: new))
         }
         print(String(format: "diff: two MI specs loaded, validated and compared: %.2f ms; the comparison alone: %.2f ms (medians of 50)", whole, compare))
+    }
+
+    /// `ncp-codegen docs-check` over 70 pages: the five seed pages fourteen times each, read from memory, parsed and
+    /// compared with the spec (already loaded, as the command loads it once).
+    static func docsCheckBenchmark(folder: String) throws {
+        let (spec, _) = SpecCompiler.compile(paths: ["spec"])
+        let texts = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map {
+            try String(contentsOfFile: (folder as NSString).appendingPathComponent($0), encoding: .utf8)
+        }
+        let pages = (0..<14).flatMap { copy in texts.enumerated().map { ("page-\(copy)-\($0.offset)", $0.element) } }
+        var findings = 0
+        let time = median(runs: 20) {
+            findings = DocsChecker.check(spec, pages: pages.map { DocPage(name: $0.0, text: $0.1) }).count
+        }
+        print(String(format: "docs-check: %d pages parsed and compared: %.2f ms (median of 20; %d findings)", pages.count, time, findings))
     }
 
     /// The real spec copied `factor` times under new names, generated in memory. Only the generation is timed;

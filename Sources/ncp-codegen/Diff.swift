@@ -50,8 +50,9 @@ struct Diff: ParsableCommand {
         } else {
             oldPath = specs[0]
         }
-        let old = try load(oldPath, as: "old")
-        let new = try load(newPath, as: "new")
+        // Both must be valid: the diff compares what each would generate.
+        let old = try Console.validSpec(at: oldPath, command: "diff", what: "the old spec (\(oldPath))")
+        let new = try Console.validSpec(at: newPath, command: "diff", what: "the new spec (\(newPath))")
         let changes = SpecDiff.compare(old: old, new: new)
         switch format {
         case "markdown":
@@ -63,17 +64,5 @@ struct Diff: ParsableCommand {
         if failOnBreaking, changes.contains(where: { $0.kind == .breaking }) {
             throw ExitCode.failure
         }
-    }
-
-    /// A spec that must be valid: the diff compares what each would generate.
-    func load(_ path: String, as role: String) throws -> Spec {
-        let (spec, diagnostics) = SpecCompiler.compile(paths: [path])
-        let errors = diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            Console.print(errors)
-            Console.printError("diff failed: the \(role) spec (\(path)) has \(errors.count) error\(errors.count == 1 ? "" : "s")")
-            throw ExitCode.failure
-        }
-        return spec
     }
 }

@@ -7,7 +7,7 @@ struct NCPCodegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ncp-codegen",
         abstract: "Generates a Swift client for a NAVER Cloud Platform API from its YAML spec.",
-        subcommands: [Generate.self, Validate.self, Diff.self],
+        subcommands: [Generate.self, Validate.self, Diff.self, DocsCheck.self],
         defaultSubcommand: Generate.self
     )
 

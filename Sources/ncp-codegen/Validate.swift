@@ -25,6 +25,19 @@ struct Validate: ParsableCommand {
 
 /// Where diagnostics go: standard error, one per line, in the compiler's format.
 enum Console {
+    /// A spec a command needs valid (`diff`, `docs-check`): its errors are printed and the command fails.
+    /// - Parameter what: How the failure names the spec: `the spec`, `the old spec (spec)`.
+    static func validSpec(at path: String, command: String, what: String) throws -> Spec {
+        let (spec, diagnostics) = SpecCompiler.compile(paths: [path])
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            print(errors)
+            printError("\(command) failed: \(what) has \(errors.count) error\(errors.count == 1 ? "" : "s")")
+            throw ExitCode.failure
+        }
+        return spec
+    }
+
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
             printError(diagnostic.description)
