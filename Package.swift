@@ -31,7 +31,9 @@ let compiledCorpus = [
 ]
 /// Clients of other NCP APIs, written from NAVER's doc pages: each answers, pages or completes differently.
 let compiledNCPAPIs = ["cloud-outbound-mailer", "sens-sms", "vpc-server"]
-let compiledGoldens: [Target] = [("Snippets", compiledSnippets), ("Corpus", compiledCorpus), ("NCPAPIs", compiledNCPAPIs)].flatMap { folder, entries in
+/// Clients generated from the specs `ncp-codegen import` makes of the OpenAPI documents in `Tests/OpenAPI`.
+let compiledOpenAPI = ["cloud-outbound-mailer", "edge-cases", "media-intelligence-community", "sens-sms"]
+let compiledGoldens: [Target] = [("Snippets", compiledSnippets), ("Corpus", compiledCorpus), ("NCPAPIs", compiledNCPAPIs), ("OpenAPI", compiledOpenAPI)].flatMap { folder, entries in
     entries.map { entry -> Target in
         let words = entry.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         let name = folder + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()

@@ -25,6 +25,7 @@ struct Benchmarks {
         }.value
         case "json-depth": jsonDepth()
         case "diff": try diffBenchmark()
+        case "openapi": try openAPIBenchmark()
         case "docs-check": try docsCheckBenchmark(folder: arguments.dropFirst().first ?? "../shared/reference/seed-docs")
         case "all":
             try specBenchmarks()
@@ -101,6 +102,20 @@ struct Benchmarks {
             _ = ChangeReport.text(SpecDiff.compare(old: old, new: new))
         }
         print(String(format: "diff: two MI specs loaded, validated and compared: %.2f ms; the comparison alone: %.2f ms (medians of 50)", whole, compare))
+    }
+
+    /// `ncp-codegen export` of the MI spec (already loaded), and `import` of that document written compactly (about
+    /// 150 KB) and pretty-printed (about 300 KB), from memory to the files' text.
+    static func openAPIBenchmark() throws {
+        let (spec, _) = SpecCompiler.compile(paths: ["spec"])
+        var document = ""
+        let export = median(runs: 50) { document = OpenAPIExport.document(of: spec) }
+        let compact = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: Data(document.utf8)), options: [.sortedKeys])
+        let compactText = String(decoding: compact, as: UTF8.self)
+        let importCompact = try median(runs: 20) { _ = try OpenAPIImport.importDocument(SpecSource(path: "mi.json", text: compactText)) }
+        let importPretty = try median(runs: 20) { _ = try OpenAPIImport.importDocument(SpecSource(path: "mi.json", text: document)) }
+        print(String(format: "openapi: export of the MI spec %.2f ms (%d KB); import %.2f ms (%d KB compact), %.2f ms (pretty) (medians)",
+                     export, document.utf8.count / 1024, importCompact, compact.count / 1024, importPretty))
     }
 
     /// `ncp-codegen docs-check` over 70 pages: the five seed pages fourteen times each, read from memory, parsed and

@@ -52,7 +52,7 @@ extension SpecDiff {
         }
         docs(was.description, now.description, symbol, "the description of \(what)", at: now.sourceLocation)
         docs(was.note ?? "", now.note ?? "", symbol, "the note on \(what)", at: now.sourceLocation)
-        let defaultText = { (field: Field) in field.defaultValue.map { ExampleJSON($0).lines.joined() } ?? "" }
+        let defaultText = { (field: Field) in field.defaultValue.map { JSONText($0).lines.joined() } ?? "" }
         docs(defaultText(was), defaultText(now), symbol, "the documented default of \(what)", at: now.sourceLocation)
     }
 

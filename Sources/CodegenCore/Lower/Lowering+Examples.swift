@@ -5,7 +5,7 @@ extension Lowering {
     }
 
     func lowerExample(_ operation: Operation) -> ExampleModel {
-        var json: ExampleJSON
+        var json: JSONText
         var docs: [String]
         if let (documented, summary) = documentedResult(operation) {
             json = documented
@@ -31,12 +31,12 @@ extension Lowering {
     }
 
     /// The result of the first example answer that succeeded, unwrapped from the envelope as the client would.
-    func documentedResult(_ operation: Operation) -> (ExampleJSON, summary: String)? {
+    func documentedResult(_ operation: Operation) -> (JSONText, summary: String)? {
         let shape = operation.answers?.resolved(over: spec.service.answers)
             ?? (spec.service.answers ?? AnswerShape(envelope: nil, errors: nil, location: spec.service.location)).resolved(over: nil)
         for example in operation.examples {
             guard let response = example.response else { continue }
-            let answer = ExampleJSON(response)
+            let answer = JSONText(response)
             guard let envelope = shape.envelope else { return (answer, example.summary) }
             if let codeField = envelope.code, !envelope.success.isEmpty {
                 let code: String? = switch answer[codeField] {
@@ -57,13 +57,13 @@ extension Lowering {
     }
 
     /// An object of the named type with every required field: its default, or a placeholder of its type.
-    func synthesized(type name: String, visiting: Set<String>) -> ExampleJSON {
+    func synthesized(type name: String, visiting: Set<String>) -> JSONText {
         guard let type = swift.types[name], !visiting.contains(name) else { return .object([]) }
         return .object(type.properties.filter(\.required).map { ($0.name, synthesized($0, visiting: visiting.union([name]))) })
     }
 
-    func synthesized(_ field: Field, visiting: Set<String>) -> ExampleJSON {
-        if let value = field.defaultValue { return ExampleJSON(value) }
+    func synthesized(_ field: Field, visiting: Set<String>) -> JSONText {
+        if let value = field.defaultValue { return JSONText(value) }
         switch field.shape {
         case .primitive(.string): return .string("string")
         case .primitive(.int32), .primitive(.int64): return .number(String(max(field.constraints.minimum ?? 0, 0)))
@@ -81,7 +81,7 @@ extension Lowering {
     }
 
     /// The waiter's first success value, typed as its field is.
-    func waiterSuccessValue(_ waiter: Waiter, operation: Operation) -> ExampleJSON? {
+    func waiterSuccessValue(_ waiter: Waiter, operation: Operation) -> JSONText? {
         guard case .reference(let resultName, _) = operation.result, let type = swift.types[resultName],
               let field = type.properties.first(where: { $0.name == waiter.field }), let value = waiter.success.first
         else { return nil }

@@ -77,23 +77,9 @@ struct SwiftTypes {
     static func literalContent(_ text: String) -> String {
         // Most text needs nothing; a byte scan says so without building a copy.
         guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C }) || TextScan.hasControlOrSeparator(text) else { return text }
-        var escaped = ""
-        escaped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": escaped += "\\\\"
-            case "\"": escaped += "\\\""
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            case "\0": escaped += "\\0"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
-                escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default:
-                escaped.unicodeScalars.append(scalar)
-            }
+        return TextScan.escaped(text) { scalar in
+            scalar == "\0" ? "\\0" : "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
         }
-        return escaped
     }
 
     /// Whether values of this shape carry limits that must be checked before sending.

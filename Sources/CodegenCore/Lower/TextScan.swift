@@ -24,4 +24,24 @@ enum TextScan {
     static func isControlOrSeparator(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
+
+    /// `text` with backslashes, double quotes, newlines, returns and tabs escaped as C-family languages write
+    /// them, and every other control or line-separating character by `escape`: the part Swift literals and JSON
+    /// strings share.
+    static func escaped(_ text: String, control escape: (Unicode.Scalar) -> String) -> String {
+        var escaped = ""
+        escaped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where isControlOrSeparator(scalar): escaped += escape(scalar)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
 }

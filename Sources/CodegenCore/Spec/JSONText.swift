@@ -1,13 +1,13 @@
-/// JSON text for the test double's default answers, written the way a person would: two-space indentation,
-/// members in the order the spec gives them.
-indirect enum ExampleJSON: Sendable {
+/// JSON written the way a person would (two-space indentation, members in the order given): the test double's
+/// default answers, the exported OpenAPI document, default values in messages.
+indirect enum JSONText: Sendable {
     case null
     case bool(Bool)
     /// The number as JSON writes it.
     case number(String)
     case string(String)
-    case array([ExampleJSON])
-    case object([(key: String, value: ExampleJSON)])
+    case array([JSONText])
+    case object([(key: String, value: JSONText)])
 
     /// The spec's YAML value as JSON.
     init(_ value: SpecValue) {
@@ -18,19 +18,19 @@ indirect enum ExampleJSON: Sendable {
         // JSON has no infinity or NaN; such a number never decodes anyway.
         case .double(let number, _): self = .number(number.isFinite ? String(number) : "0")
         case .string(let text, _): self = .string(text)
-        case .array(let items, _): self = .array(items.map(ExampleJSON.init))
-        case .object(let pairs, _): self = .object(pairs.map { ($0.key, ExampleJSON($0.value)) })
+        case .array(let items, _): self = .array(items.map(JSONText.init))
+        case .object(let pairs, _): self = .object(pairs.map { ($0.key, JSONText($0.value)) })
         }
     }
 
     /// The member of an object with this key.
-    subscript(key: String) -> ExampleJSON? {
+    subscript(key: String) -> JSONText? {
         guard case .object(let pairs) = self else { return nil }
         return pairs.first { $0.key == key }?.value
     }
 
     /// Sets an object's member, replacing it where it is or adding it at the end.
-    mutating func set(_ key: String, to value: ExampleJSON) {
+    mutating func set(_ key: String, to value: JSONText) {
         guard case .object(var pairs) = self else { return }
         if let index = pairs.firstIndex(where: { $0.key == key }) {
             pairs[index].value = value
@@ -60,6 +60,15 @@ indirect enum ExampleJSON: Sendable {
         }
     }
 
+    /// The text on one line (`{"a": 1, "b": [true]}`), which is also a YAML flow value.
+    var compact: String {
+        switch self {
+        case .null, .bool, .number, .string: lines[0]
+        case .array(let items): "[" + items.map(\.compact).joined(separator: ", ") + "]"
+        case .object(let pairs): "{" + pairs.map { Self.quoted($0.key) + ": " + $0.value.compact }.joined(separator: ", ") + "}"
+        }
+    }
+
     /// Members indented one level, a comma after each but the last.
     private static func members(_ members: [[String]]) -> [String] {
         members.enumerated().flatMap { offset, lines in
@@ -72,20 +81,9 @@ indirect enum ExampleJSON: Sendable {
     /// A JSON string: quotes, backslashes and every control or line-separating character escaped, so the text
     /// is always one line.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where TextScan.isControlOrSeparator(scalar):
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        "\"" + TextScan.escaped(text) { scalar in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } + "\""
     }
 }

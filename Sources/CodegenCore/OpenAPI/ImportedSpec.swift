@@ -1,0 +1,79 @@
+/// A spec as the importer builds it, before it is written out as YAML files a person will maintain.
+struct ImportedSpec {
+    struct Field {
+        var name: String
+        /// `string`, `int64`, `json`, `array`, or a type or enum name.
+        var type: String
+        var items: [Field] = []
+        var required = false
+        var nullable = false
+        var description = ""
+        var defaultValue: JSONText?
+        /// `minLength: 1`, `pattern: "^a$"` … in the spec's key order.
+        var limits: [(key: String, value: String)] = []
+        var wireNames: [String] = []
+        var swiftName: String?
+        var note: String?
+        /// `path`, `query` or `header`, for parameters.
+        var location: String?
+        var style: String?
+        var constant: JSONText?
+    }
+
+    struct ObjectType {
+        var name: String
+        var description: String
+        var partial = false
+        var properties: [Field] = []
+        var rules: [JSONText] = []
+        var comments: [String] = []
+    }
+
+    struct EnumType {
+        var name: String
+        var description: String
+        var open: Bool
+        var values: [(value: String, description: String, swiftName: String?)]
+        var comments: [String] = []
+    }
+
+    struct Operation {
+        var id: String
+        var group: String
+        var summary: String
+        var description = ""
+        var method: String
+        var path: String
+        var doc: String
+        var parameters: [Field] = []
+        var body: [Field]?
+        var bodyPartial = false
+        var bodyRules: [JSONText] = []
+        /// `none`, a type name, or `undocumented` with `resultDescription`.
+        var result = "none"
+        var resultDescription = ""
+        var extras: [(key: String, value: String)] = []
+        var examples: [JSONText] = []
+        var notes: [String] = []
+        var comments: [String] = []
+    }
+
+    var name = "Imported"
+    var title = ""
+    var description = ""
+    var host = "api.example.com"
+    var basePath = "/"
+    var legacyHosts: [String] = []
+    var docs = ""
+    var notes: [String] = []
+    var authentication: String?
+    var answers: String?
+    var groups: [(key: String, title: String, description: String)] = []
+    var types: [ObjectType] = []
+    var enums: [EnumType] = []
+    var operations: [Operation] = []
+    var errors: [JSONText] = []
+    var gatewayErrors: [JSONText] = []
+    var waiters: [JSONText] = []
+    var serviceComments: [String] = []
+}

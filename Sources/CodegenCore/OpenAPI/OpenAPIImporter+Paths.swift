@@ -1,0 +1,274 @@
+import Yams
+
+extension OpenAPIImporter {
+    static let methods = ["get", "put", "post", "delete", "patch"]
+
+    /// `listThings`, made from an operationId or, without one, from the method and path.
+    mutating func operationID(_ node: Node, method: String, path: String, taken: inout Set<String>) -> String {
+        let source = node["operationId"]?.string ?? (method + " " + path.replacingOccurrences(of: "{", with: "by ").replacingOccurrences(of: "}", with: ""))
+        let words = source.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        var id = (words.first.map { $0.prefix(1).lowercased() + $0.dropFirst() } ?? "operation")
+            + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        if id.first?.isLetter != true { id = "operation" + id }
+        if GeneratedNames.reservedMembers.contains(id) || id.hasSuffix("Pages") || id.hasPrefix("waitUntil") { id += "Operation" }
+        var unique = id
+        var number = 2
+        while taken.contains(unique) { unique = id + String(number); number += 1 }
+        taken.insert(unique)
+        return unique
+    }
+
+    mutating func readPaths() {
+        var taken: Set<String> = []
+        var envelopes: [String: Int] = [:]
+        var operationEnvelopes: [String?] = []
+        let rootAnswers = root["x-ncp-answers"]
+        for (pathKey, pathItem) in root["paths"]?.mapping ?? [:] {
+            guard let path = pathKey.string else { continue }
+            let pathPointer = "#/paths/" + Self.escape(path)
+            let shared = pathItem["parameters"]?.sequence.map(Array.init) ?? []
+            for (methodKey, node) in pathItem.mapping ?? [:] {
+                guard let method = methodKey.string else { continue }
+                guard Self.methods.contains(method) else {
+                    if ["head", "options", "trace"].contains(method) {
+                        warn("\(method.uppercased()) operations can't be expressed; left out", node, pointer: pathPointer + "/" + method)
+                    }
+                    continue
+                }
+                let pointer = pathPointer + "/" + method
+                let id = operationID(node, method: method, path: path, taken: &taken)
+                if let given = node["operationId"]?.string, !id.hasPrefix(given.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first.map(String.init) ?? given) || id.last?.isNumber == true && given.last?.isNumber != true {
+                    warn("the operationId '\(given)' is taken or not a Swift name; the operation is '\(id)'", node["operationId"], pointer: pointer + "/operationId")
+                }
+                var operation = ImportedSpec.Operation(id: id, group: "", summary: node["summary"]?.string ?? "", method: method.uppercased(),
+                                                       path: path.hasPrefix("/") ? path : "/" + path, doc: "")
+                if node["operationId"]?.string != id {
+                    operation.comments.append("guessed: the id '\(id)'" + (node["operationId"]?.string.map { " (the document's operationId is '\($0)')" } ?? " (the document gives no operationId)"))
+                }
+                if operation.summary.isEmpty {
+                    operation.summary = node["description"]?.string.map { String($0.prefix { $0 != "." && $0 != "\n" }) } ?? id
+                }
+                operation.description = node["description"]?.string ?? ""
+                if operation.description == operation.summary { operation.description = "" }
+                let tag = node["tags"]?.sequence?.first?.string ?? "default"
+                operation.group = groupKey(tag)
+                if !spec.groups.contains(where: { $0.key == operation.group }) { spec.groups.append((operation.group, tag, "")) }
+                if let doc = node["externalDocs"]?["url"]?.string ?? node["x-ncloud-source"]?.string {
+                    operation.doc = doc
+                } else if !spec.docs.isEmpty {
+                    operation.doc = spec.docs
+                    operation.comments.append("guessed: the document links no page for this operation; 'doc' is the API's")
+                } else {
+                    operation.doc = "https://api.ncloud-docs.com/docs/"
+                    operation.comments.append("guessed: the document links no page for this operation; set 'doc'")
+                    warn("the operation links no doc page; 'doc' needs one", node, pointer: pointer)
+                }
+                readParameters(shared + (node["parameters"]?.sequence.map(Array.init) ?? []), into: &operation, pointer: pointer)
+                readBody(node["requestBody"], into: &operation, pointer: pointer + "/requestBody")
+                let envelope = readResult(node["responses"], into: &operation, pointer: pointer + "/responses", answers: node["x-ncp-answers"] ?? rootAnswers)
+                operationEnvelopes.append(envelope)
+                if let envelope { envelopes[envelope, default: 0] += 1 }
+                readOperationExtensions(node, into: &operation, pointer: pointer)
+                spec.operations.append(operation)
+            }
+        }
+        // The envelope most operations use becomes the service's (with every success code any of them names);
+        // operations that answer differently say their own.
+        guard rootAnswers == nil else { return }
+        let fieldsOnly = operationEnvelopes.map { envelope -> String? in envelope.map(Self.withoutSuccess) }
+        var counts: [String: Int] = [:]
+        for fields in fieldsOnly.compactMap({ $0 }) { counts[fields, default: 0] += 1 }
+        guard let common = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return }
+        var successes: [String] = []
+        for envelope in operationEnvelopes.compactMap({ $0 }) where Self.withoutSuccess(envelope) == common {
+            for code in Self.successCodes(envelope) where !successes.contains(code) { successes.append(code) }
+        }
+        let service = Self.envelope(common, success: successes)
+        spec.answers = "{ envelope: \(service) }"
+        spec.serviceComments.append("guessed: answers are wrapped in \(service), as the success answers' schemas show"
+            + (successes.isEmpty ? "; no schema names the success code, so any code counts as success" : ""))
+        for index in spec.operations.indices where fieldsOnly[index] != common && !spec.operations[index].extras.contains(where: { $0.key == "answers" }) {
+            spec.operations[index].extras.append(("answers", operationEnvelopes[index].map { "{ envelope: \($0) }" } ?? "{ envelope: none }"))
+        }
+        _ = envelopes
+    }
+
+    /// An envelope's flow text without its success codes, to compare shapes.
+    static func withoutSuccess(_ envelope: String) -> String {
+        envelope.replacingOccurrences(of: #", "success": \[[^\]]*\]"#, with: "", options: .regularExpression)
+    }
+
+    static func successCodes(_ envelope: String) -> [String] {
+        guard let range = envelope.range(of: #""success": \[[^\]]*\]"#, options: .regularExpression) else { return [] }
+        return envelope[range].dropFirst(#""success": ["#.count).dropLast().split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\""])
+        }
+    }
+
+    static func envelope(_ fields: String, success: [String]) -> String {
+        guard !success.isEmpty, let code = fields.range(of: #""code": "[^"]*""#, options: .regularExpression) else { return fields }
+        var text = fields
+        text.insert(contentsOf: ", \"success\": [" + success.map { JSONText.quoted($0) }.joined(separator: ", ") + "]", at: code.upperBound)
+        return text
+    }
+
+    mutating func readParameters(_ nodes: [Node], into operation: inout ImportedSpec.Operation, pointer: String) {
+        var seen: [String: Int] = [:]
+        for (index, raw) in nodes.enumerated() {
+            guard let node = dereference(raw), let name = node["name"]?.string, let place = node["in"]?.string else { continue }
+            let parameterPointer = pointer + "/parameters/\(index)"
+            if place == "header", Self.gatewayHeaders.contains(name.lowercased()) {
+                spec.authentication = "ncp-apigw-signature-v2"
+                continue
+            }
+            guard ["path", "query", "header"].contains(place) else {
+                warn("\(place) parameters can't be expressed; '\(name)' is left out", node, pointer: parameterPointer)
+                continue
+            }
+            var field = self.field(named: name, schema: node["schema"], pointer: parameterPointer + "/schema",
+                                   owner: Self.upperCamel(operation.id), required: node["required"]?.string == "true" || place == "path")
+            field.location = place
+            if field.description.isEmpty { field.description = node["description"]?.string ?? "" } else if let own = node["description"]?.string { field.description = own }
+            if field.type == "array", node["explode"]?.string == "false" { field.style = "commaSeparated" }
+            if node["content"] != nil {
+                warn("a parameter with 'content' stays open JSON", node["content"], pointer: parameterPointer + "/content")
+            }
+            if let previous = seen[name + "@" + place] {
+                operation.parameters[previous] = field
+            } else {
+                seen[name + "@" + place] = operation.parameters.count
+                operation.parameters.append(field)
+            }
+        }
+    }
+
+    mutating func readBody(_ raw: Node?, into operation: inout ImportedSpec.Operation, pointer: String) {
+        guard let body = dereference(raw) else { return }
+        guard let content = body["content"]?.mapping else { return }
+        let json = content.first { $0.key.string?.contains("json") == true }
+        guard let media = json?.value else {
+            let kinds = content.keys.compactMap(\.string).joined(separator: ", ")
+            warn("only JSON bodies can be expressed; this body (\(kinds)) is left out", body["content"], pointer: pointer + "/content")
+            return
+        }
+        let mediaPointer = pointer + "/content/" + Self.escape(json?.key.string ?? "")
+        guard let schema = dereference(media["schema"]), Self.isObjectSchema(schema) || schema["properties"] != nil else {
+            warn("a body that is not an object can't be expressed; it is left out", media["schema"], pointer: mediaPointer + "/schema")
+            return
+        }
+        let (properties, required, partial, rules) = mergedObject(schema, pointer: mediaPointer + "/schema")
+        operation.body = properties.map { key, node in
+            field(named: key, schema: node, pointer: mediaPointer + "/schema/properties/" + Self.escape(key),
+                  owner: Self.upperCamel(operation.id), required: required.contains(key))
+        }
+        operation.bodyPartial = partial
+        operation.bodyRules = rules
+        for (key, example) in media["examples"]?.mapping ?? [:] {
+            guard let value = dereference(example)?["value"] else { continue }
+            operation.examples.append(.object([("summary", .string(dereference(example)?["summary"]?.string ?? key.string ?? "")), ("body", self.json(value))]))
+        }
+    }
+
+    /// The result of the first 2xx answer, taken out of its envelope; answers the envelope as a flow value, if any.
+    mutating func readResult(_ responses: Node?, into operation: inout ImportedSpec.Operation, pointer: String, answers: Node?) -> String? {
+        let statuses = (responses?.mapping?.keys.compactMap(\.string) ?? []).filter { $0.hasPrefix("2") }.sorted()
+        guard let status = statuses.first, let response = dereference(responses?[status]) else {
+            operation.result = "none"
+            return nil
+        }
+        let responsePointer = pointer + "/" + Self.escape(status)
+        guard let media = response["content"]?.mapping?.first(where: { $0.key.string?.contains("json") == true })?.value,
+              var schema = media["schema"] else {
+            operation.result = "none"
+            return nil
+        }
+        var schemaPointer = responsePointer + "/content/application~1json/schema"
+        var envelope: String?
+        let declared = answers?["envelope"]
+        let resolved = dereference(schema) ?? schema
+        if let declared, let resultField = declared["result"]?.string, let inner = resolved["properties"]?[resultField] {
+            envelope = json(declared).compact
+            schema = inner
+            schemaPointer += "/properties/" + Self.escape(resultField)
+        } else if declared == nil, let properties = resolved["properties"]?.mapping, let inner = properties["result"],
+                  properties["code"] != nil || properties["message"] != nil {
+            var parts: Members = [("result", .string("result"))]
+            if properties["code"] != nil {
+                parts.append(("code", .string("code")))
+                let successes = properties["code"]?["enum"]?.sequence?.compactMap(\.string) ?? properties["code"]?["example"]?.string.map { [$0] } ?? []
+                if !successes.isEmpty { parts.append(("success", .array(successes.map(JSONText.string)))) }
+            }
+            if properties["message"] != nil { parts.append(("message", .string("message"))) }
+            envelope = JSONText.object(parts).compact
+            schema = inner
+            schemaPointer += "/properties/result"
+            for key in properties.keys.compactMap(\.string) where !["result", "code", "message"].contains(key) {
+                warn("'\(key)' beside the result isn't read; add it to the result type or to 'envelopeFields'", properties[key], pointer: schemaPointer + "/properties/" + Self.escape(key))
+            }
+        }
+        let target = dereference(schema) ?? schema
+        if let reference = schema["$ref"]?.string, reference.hasPrefix("#/components/schemas/"),
+           let name = componentNames[String(reference.dropFirst("#/components/schemas/".count))] {
+            if spec.enums.contains(where: { $0.name == name }) {
+                warn("a result that is an enum can't be expressed; it stays open JSON", schema, pointer: schemaPointer)
+                operation.result = "undocumented"
+            } else {
+                operation.result = name
+                answerSchemas.insert(name)
+            }
+        } else if target["type"]?.string == "null" {
+            operation.result = "none"
+        } else if Self.isObjectSchema(target) || target["properties"] != nil {
+            let name = freshName(operation.id + "Result")
+            spec.types.append(objectType(named: name, target, pointer: schemaPointer))
+            answerSchemas.insert(name)
+            operation.result = name
+            operation.comments.append("guessed: the inline result schema is named \(name)")
+        } else {
+            if target["type"]?.string == "object" {
+                warn("a result without properties stays open JSON", schema, pointer: schemaPointer)
+            } else if target.mapping?.isEmpty == false, target["description"] == nil || target.mapping!.count > 1 {
+                warn("a result that is not an object stays open JSON", schema, pointer: schemaPointer)
+            }
+            operation.result = "undocumented"
+            operation.resultDescription = target["description"]?.string ?? response["description"]?.string ?? ""
+        }
+        for (key, example) in media["examples"]?.mapping ?? [:] {
+            guard let value = dereference(example)?["value"] else { continue }
+            let summary = dereference(example)?["summary"]?.string ?? key.string ?? ""
+            if let index = operation.examples.firstIndex(where: { if case .object(let pairs) = $0 { pairs.contains { $0.key == "summary" && $0.value.compact == JSONText.string(summary).compact } && !pairs.contains { $0.key == "response" } } else { false } }),
+               case .object(var pairs) = operation.examples[index] {
+                pairs.append(("response", json(value)))
+                operation.examples[index] = .object(pairs)
+            } else {
+                operation.examples.append(.object([("summary", .string(summary)), ("response", json(value))]))
+            }
+        }
+        return envelope
+    }
+
+    typealias Members = [(key: String, value: JSONText)]
+
+    mutating func readOperationExtensions(_ node: Node, into operation: inout ImportedSpec.Operation, pointer: String) {
+        if let deprecation = node["x-ncp-deprecation"] {
+            operation.extras.append(("deprecated", json(deprecation).compact))
+        } else if node["deprecated"]?.string == "true" {
+            operation.notes.append("Deprecated in the OpenAPI document, which names no removal date or replacement.")
+            warn("'deprecated' without x-ncp-deprecation has no removal date; recorded as a note", node["deprecated"], pointer: pointer + "/deprecated")
+        }
+        for (key, ours) in [("x-ncp-since", "since"), ("x-ncp-starts", "starts")] {
+            if let value = node[key]?.string { operation.extras.append((ours, YAMLWriter.scalar(value))) }
+        }
+        for (key, ours) in [("x-ncp-rate-limit", "rateLimit"), ("x-ncp-paging", "paging"), ("x-ncp-errors", "errors")] {
+            if let value = node[key] { operation.extras.append((ours, json(value).compact)) }
+        }
+        if let answers = node["x-ncp-answers"] { operation.extras.append(("answers", answersText(answers))) }
+        if let fields = node["x-ncp-envelope-fields"]?.mapping {
+            let list = fields.map { key, schema in
+                "\(YAMLWriter.scalar(key.string ?? "")): \(YAMLWriter.flow(field(named: key.string ?? "", schema: schema, pointer: pointer, owner: Self.upperCamel(operation.id), required: false)))"
+            }
+            operation.extras.append(("envelopeFields", "{ " + list.joined(separator: ", ") + " }"))
+        }
+        operation.notes += node["x-ncp-notes"]?.sequence?.compactMap(\.string) ?? []
+    }
+}
