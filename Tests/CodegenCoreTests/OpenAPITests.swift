@@ -67,10 +67,15 @@ import Testing
             "edge-cases.yaml:21:93: warning: 'exclusiveMaximum' can't be expressed; it is left out (at #/paths/~1things~1{id}/get/parameters/3/schema/exclusiveMaximum)",
             "edge-cases.yaml:29:7: warning: HEAD operations can't be expressed; left out (at #/paths/~1things~1{id}/head)",
             "edge-cases.yaml:31:20: warning: the operationId 'get-thing' is taken or not a Swift name; the operation is 'getThing2' (at #/paths/~1things~1{id}/put/operationId)",
-            "edge-cases.yaml:42:23: warning: a result that is not an object stays open JSON (at #/paths/~1things/get/responses/200/content/application~1json/schema)",
-            "edge-cases.yaml:47:11: warning: only JSON bodies can be expressed; this body (multipart/form-data) is left out (at #/paths/~1things/post/requestBody/content)",
-            "edge-cases.yaml:81:29: warning: 'oneOf' can't be expressed; the value stays open JSON (at #/components/schemas/Thing/properties/shape/oneOf)",
-            "edge-cases.yaml:91:11: warning: the schema 'Code' is not an object or a string enum, so it can't be a type; where it is used, its shape is (at #/components/schemas/Code)",
+            "edge-cases.yaml:32:19: warning: 'deprecated' without x-ncp-deprecation has no removal date; recorded as a note (at #/paths/~1things~1{id}/put/deprecated)",
+            "edge-cases.yaml:36:9: warning: the error answers (404) aren't imported: list the service's codes under 'errors' (at #/paths/~1things~1{id}/put/responses)",
+            "edge-cases.yaml:45:23: warning: a result that is not an object stays open JSON (at #/paths/~1things/get/responses/200/content/application~1json/schema)",
+            "edge-cases.yaml:50:11: warning: only JSON bodies can be expressed; this body (multipart/form-data) is left out (at #/paths/~1things/post/requestBody/content)",
+            "edge-cases.yaml:77:55: warning: 'name' is required, so its default can never apply; it is left out (at #/components/schemas/Named/properties/name/default)",
+            "edge-cases.yaml:77:55: warning: 'name' is required, so its default can never apply; it is left out (at #/components/schemas/Thing/properties/name/default)",
+            "edge-cases.yaml:77:55: warning: 'name' is required, so its default can never apply; it is left out (at #/paths/~1things~1{id}/put/requestBody/content/application~1json/schema/properties/name/default)",
+            "edge-cases.yaml:86:29: warning: 'oneOf' can't be expressed; the value stays open JSON (at #/components/schemas/Thing/properties/shape/oneOf)",
+            "edge-cases.yaml:96:11: warning: the schema 'Code' is not an object or a string enum, so it can't be a type; where it is used, its shape is (at #/components/schemas/Code)",
         ])
         // allOf merged, 3.0 and 3.1 nulls, a nullable reference, and an inline array item named after its place.
         let (directory, spec, _) = try Self.importAndCompile(path)

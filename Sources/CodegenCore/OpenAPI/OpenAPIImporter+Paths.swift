@@ -69,6 +69,11 @@ extension OpenAPIImporter {
                 operationEnvelopes.append(envelope)
                 if let envelope { envelopes[envelope, default: 0] += 1 }
                 readOperationExtensions(node, into: &operation, pointer: pointer)
+                // Error answers carry no codes the format could list; say so rather than drop them quietly.
+                let failures = (node["responses"]?.mapping?.keys.compactMap(\.string) ?? []).filter { $0.first == "4" || $0.first == "5" }
+                if !failures.isEmpty, node["x-ncp-errors"] == nil {
+                    warn("the error answers (\(failures.joined(separator: ", "))) aren't imported: list the service's codes under 'errors'", node["responses"], pointer: pointer + "/responses")
+                }
                 spec.operations.append(operation)
             }
         }

@@ -115,7 +115,17 @@ extension OpenAPIImporter {
     // MARK: Fields
 
     /// A property, parameter or item from its schema.
-    mutating func field(named name: String, schema original: Node?, pointer: String, owner: String, required: Bool) -> ImportedSpec.Field {
+    mutating func field(named name: String, schema: Node?, pointer: String, owner: String, required: Bool) -> ImportedSpec.Field {
+        var field = shapedField(named: name, schema: schema, pointer: pointer, owner: owner, required: required)
+        // The format documents defaults only where they can apply: a required field is always sent.
+        if field.required, field.defaultValue != nil {
+            field.defaultValue = nil
+            warn("'\(name)' is required, so its default can never apply; it is left out", dereference(schema)?["default"] ?? schema, pointer: pointer + "/default")
+        }
+        return field
+    }
+
+    mutating func shapedField(named name: String, schema original: Node?, pointer: String, owner: String, required: Bool) -> ImportedSpec.Field {
         var field = ImportedSpec.Field(name: name, type: "json", required: required)
         guard var schema = original else { return field }
         field.description = schema["description"]?.string ?? ""

@@ -26,7 +26,9 @@ extension EdgeCasesClientProtocol {
 
     /// getThing2.
     ///
-    /// `PUT /v1/things/{id}` — [API reference](https://example.com/docs)
+    /// `PUT /v1/things/{id}` — [API reference](https://example.com/docs/put-thing)
+    ///
+    /// - Note: Deprecated in the OpenAPI document, which names no removal date or replacement.
     ///
     /// - Parameters:
     ///   - id: See the API reference.
