@@ -38,6 +38,18 @@ import Testing
         try GoldenFiles.check(generated.files, against: Self.folder.appendingPathComponent(name))
     }
 
+    @Test func collidingNamesAndSelfContainingSchemasStillGiveASpecThatGenerates() throws {
+        let path = TestPaths.fixtures.appendingPathComponent("openapi-hostile.yaml").path
+        let (directory, spec, result) = try Self.importAndCompile(path)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(result.warnings.contains { $0.message.contains("contains itself and can't be a type; here it stays open JSON") })
+        #expect(result.warnings.contains { $0.message.contains("'validate' of the operation 'callsOperation' would be the Swift name 'validate', which is taken") })
+        #expect(spec.operations.map(\.id) == ["callsOperation"])
+        #expect(spec.types.contains { $0.name == "StringModel" })
+        #expect(spec.groups.map(\.key) == ["aB"])
+        _ = try Generator.generate(specPaths: [directory.path], templates: TemplateSet.builtIn(), options: GeneratorOptions(testDouble: .sameModule))
+    }
+
     @Test func importIsDeterministic() throws {
         let path = Self.folder.appendingPathComponent("edge-cases.yaml").path
         #expect(try OpenAPIImport.importDocument(at: path).files == OpenAPIImport.importDocument(at: path).files)

@@ -47,8 +47,10 @@ struct OpenAPIImporter {
     var takenNames: Set<String> = []
     /// Component schemas by name, and what each became.
     var componentNames: [String: String] = [:]
-    /// Enums that some answer reaches, which must be open.
+    /// Types that some answer reaches: enums they reach must be open.
     var answerSchemas: Set<String> = []
+    /// References being inlined (schemas that can't be types), so one that contains itself stops.
+    var inlining: Set<String> = []
 
     /// The NCP API Gateway's signature headers: authentication, never parameters.
     static let gatewayHeaders: Set<String> = ["x-ncp-apigw-timestamp", "x-ncp-iam-access-key", "x-ncp-apigw-signature-v2", "x-ncp-apigw-api-key", "content-type", "accept"]
@@ -99,6 +101,7 @@ struct OpenAPIImporter {
         readPaths()
         readExtensions()
         openEnumsInAnswers()
+        separateSwiftNames()
         if spec.groups.isEmpty { spec.groups = [("default", "Operations", "")] }
         return spec
     }
@@ -206,6 +209,7 @@ struct OpenAPIImporter {
             guard let name = tag["name"]?.string else { continue }
             let title = tag["x-ncp-title"]?.string ?? name
             let description = tag["description"]?.string ?? ""
+            guard !spec.groups.contains(where: { $0.key == groupKey(name) }) else { continue }
             spec.groups.append((groupKey(name), title, description == title ? "" : description))
         }
     }

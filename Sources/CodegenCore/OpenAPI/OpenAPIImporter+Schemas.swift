@@ -128,6 +128,8 @@ extension OpenAPIImporter {
     mutating func shapedField(named name: String, schema original: Node?, pointer: String, owner: String, required: Bool) -> ImportedSpec.Field {
         var field = ImportedSpec.Field(name: name, type: "json", required: required)
         guard var schema = original else { return field }
+        var inlined: String?
+        defer { if let inlined { inlining.remove(inlined) } }
         field.description = schema["description"]?.string ?? ""
         // A reference to a component that became a type or enum is that type; others take the target's shape.
         if let reference = schema["$ref"]?.string {
@@ -140,6 +142,11 @@ extension OpenAPIImporter {
                 applyExtensions(schema, to: &field)
                 return field
             }
+            guard inlining.insert(reference).inserted else {
+                warn("the schema '\(reference)' contains itself and can't be a type; here it stays open JSON", schema, pointer: pointer)
+                return field
+            }
+            inlined = reference
             schema = dereference(schema) ?? schema
             if field.description.isEmpty { field.description = schema["description"]?.string ?? "" }
         }
@@ -241,6 +248,36 @@ extension OpenAPIImporter {
         if let note = schema["x-ncp-note"]?.string { field.note = note }
         if let forbidden = schema["x-ncp-forbidden-characters"]?.string { field.limits.append(("forbiddenCharacters", JSONText.quoted(forbidden))) }
         if schema["x-ncp-not-blank"]?.string == "true" { field.limits.append(("notBlank", "true")) }
+    }
+
+    /// Properties (and an operation's arguments) whose wire names become the same Swift name, or a name the
+    /// generated code takes (`validate`), get a `swiftName` of their own.
+    mutating func separateSwiftNames() {
+        var messages: [String] = []
+        func separate(_ fields: inout [ImportedSpec.Field], owner: String) {
+            var taken: Set<String> = [GeneratedNames.inputValidationMethod]
+            for index in fields.indices {
+                let derived = fields[index].swiftName ?? SwiftNames.lowerCamel(fields[index].name)
+                guard taken.contains(derived) else { taken.insert(derived); continue }
+                var number = 2
+                while taken.contains(derived + String(number)) { number += 1 }
+                fields[index].swiftName = derived + String(number)
+                taken.insert(derived + String(number))
+                messages.append("'\(fields[index].name)' of \(owner) would be the Swift name '\(derived)', which is taken; it is '\(derived + String(number))'")
+            }
+        }
+        for index in spec.types.indices {
+            let owner = "the type '\(spec.types[index].name)'"
+            separate(&spec.types[index].properties, owner: owner)
+        }
+        for index in spec.operations.indices {
+            var arguments = spec.operations[index].parameters + (spec.operations[index].body ?? [])
+            separate(&arguments, owner: "the operation '\(spec.operations[index].id)'")
+            let count = spec.operations[index].parameters.count
+            spec.operations[index].parameters = Array(arguments.prefix(count))
+            if spec.operations[index].body != nil { spec.operations[index].body = Array(arguments.dropFirst(count)) }
+        }
+        for message in messages { diagnostics.warning(message, at: .start(of: file)) }
     }
 
     /// Enums reachable from an answer must be open: the service may add values, and a closed enum would fail to
