@@ -89,9 +89,9 @@ struct Generate: ParsableCommand {
             let fileConfig = try config.map(GeneratorConfig.load(path:))
             if let fileConfig { options = fileConfig.options(over: options) }
             let templateDirectory = templates ?? fileConfig?.templates
-            let templateSet = try templateDirectory.map(TemplateSet.load(directory:)) ?? TemplateSet.builtIn()
+            let loadTemplates: @Sendable () throws -> TemplateSet = { try templateDirectory.map(TemplateSet.load(directory:)) ?? TemplateSet.builtIn() }
             let specPaths = !spec.isEmpty ? spec : (fileConfig.map(\.spec).flatMap { $0.isEmpty ? nil : $0 } ?? ["spec"])
-            result = try Generator.generate(specPaths: specPaths, templates: templateSet, options: options)
+            result = try Generator.generate(specPaths: specPaths, loadingTemplates: loadTemplates, options: options)
             if let fileConfig, let config {
                 let unknown = fileConfig.unknownSelections(in: result.spec, configPath: config)
                 if !unknown.isEmpty { throw SpecErrors(diagnostics: unknown) }

@@ -77,6 +77,7 @@ extension Lowering {
             let swiftName = SpecValidator.swiftName(of: field)
             let text = DocText.field(field, defaultLiteral: field.defaultValue.flatMap { swift.literal($0, for: field.shape) })
             return PropertyModel(
+                access: options.accessLevel.rawValue,
                 name: label, wireName: SwiftTypes.stringLiteral(field.name), storage: nil, storageType: nil,
                 argumentName: swiftName == "self" ? "_self" : nil, argumentValue: swiftName == "self" ? "_self" : label,
                 type: type, baseType: type, optional: defaultValue != nil, renamed: false,

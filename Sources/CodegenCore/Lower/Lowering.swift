@@ -137,6 +137,7 @@ struct Lowering {
             indirect = typeGraph.leadsBack(from: target, to: owner)
         }
         return PropertyModel(
+            access: options.accessLevel.rawValue,
             name: SwiftNames.escaped(swiftName),
             wireName: SwiftTypes.stringLiteral(field.name),
             storage: indirect ? "_" + swiftName + "Storage" : nil,
@@ -158,7 +159,9 @@ struct Lowering {
     }
 
     func lowerType(_ type: ObjectType) -> TypeModel {
-        let models = properties(type.properties, owner: type.name)
+        var models = properties(type.properties, owner: type.name)
+        // `additionalFields` follows the last property in the initialiser.
+        if type.partial, !models.isEmpty { models[models.count - 1].isLast = false }
         let custom = type.partial || type.properties.contains { !$0.wireNames.isEmpty } || models.contains { $0.storage != nil }
         let renamed = models.contains(where: \.renamed)
         let known = type.properties.flatMap { [$0.name] + $0.wireNames }
@@ -167,6 +170,7 @@ struct Lowering {
             docText += " The docs show only some of its fields; the others are kept in `additionalFields`."
         }
         return TypeModel(
+            access: options.accessLevel.rawValue,
             name: type.name, docLines: DocText.wrap(docText), properties: models, customCoding: custom, partial: type.partial,
             hasCodingKeys: renamed && !custom, knownKeys: known.map(SwiftTypes.stringLiteral).joined(separator: ", "),
             validation: swift.needsValidation(type) ? validation(for: type.properties, rules: type.rules, prefix: "\\(field).",
@@ -293,7 +297,7 @@ struct Lowering {
             var text = "`\(error.code)` (HTTP \(statuses.joined(separator: ", "))): \(error.message)"
             if !error.meaning.isEmpty, error.meaning != error.message { text += " — " + error.meaning }
             if let note = errors.last(where: { $0.code == error.code })?.note { text += " " + note }
-            models.append(ErrorModel(name: SwiftNames.escaped(error.name), code: SwiftTypes.stringLiteral(error.code),
+            models.append(ErrorModel(access: options.accessLevel.rawValue, name: SwiftNames.escaped(error.name), code: SwiftTypes.stringLiteral(error.code),
                                      statuses: statuses.joined(separator: ", "), message: SwiftTypes.stringLiteral(error.message),
                                      docLines: DocText.wrap(text), retryable: error.retryable))
         }

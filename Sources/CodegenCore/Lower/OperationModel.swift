@@ -36,12 +36,20 @@ final class OperationModel {
 
     /// The struct that carries the arguments (the protocol requirement's one parameter); nil without arguments.
     lazy var inputType: String? = hasParameters ? GeneratedNames.input(operationID: operation.id) : nil
-    lazy var inputProperties: [PropertyModel] = hasParameters ? lowering.inputProperties(fields) : []
+    lazy var inputProperties: [PropertyModel] = {
+        guard hasParameters else { return [] }
+        var properties = lowering.inputProperties(fields)
+        // `additionalFields` follows the last property in the initialiser.
+        if partialBody, !properties.isEmpty { properties[properties.count - 1].isLast = false }
+        return properties
+    }()
     /// `label: value, …`: the input made from the labelled method's arguments.
     lazy var inputArguments = (fields.map { lowering.passing($0) } + (partialBody ? ["additionalFields: additionalFields"] : []))
         .joined(separator: ", ")
     /// `listAssets(workspaceName:projectID:)`: the labelled method, for doc comments.
-    lazy var selector = operation.id + "(" + parameters.map { $0.label.trimmingCharacters(in: ["`"]) + ":" }.joined() + ")"
+    /// (From the arguments' Swift names: three templates need only this, not the parameters' types.)
+    lazy var selector = operation.id + "(" + fields.map { SpecValidator.swiftName(of: $0) + ":" }.joined()
+        + (partialBody ? "additionalFields:" : "") + ")"
     /// The protocol requirement's doc comment: the summary and where the arguments are documented, or everything
     /// when the requirement is the only method.
     lazy var requirementDocLines: [String] = inputType == nil ? docLines

@@ -56,6 +56,8 @@ struct RenderModel: Sendable {
 }
 
 struct PropertyModel: Sendable {
+    /// The access level again, so the look-up on each property line ends here instead of at the root.
+    var access: String
     var name: String
     /// The wire name as a Swift string literal.
     var wireName: String
@@ -77,9 +79,16 @@ struct PropertyModel: Sendable {
     var decodeKeys: String
     var initDefault: String?
     var isLast: Bool
+
+    /// `name argumentName: Type = nil,`: the memberwise initialiser's parameter with its comma, in one look-up.
+    /// (`isLast` is false before a partial type's `additionalFields`, which follows it.)
+    var initParameter: String {
+        name + (argumentName.map { " " + $0 } ?? "") + ": " + type + (initDefault.map { " = " + $0 } ?? "") + (isLast ? "" : ",")
+    }
 }
 
 struct TypeModel: Sendable {
+    var access: String
     var name: String
     var docLines: [String]
     var properties: [PropertyModel]
@@ -133,6 +142,12 @@ struct ParameterModel: Sendable {
     var type: String
     var defaultValue: String?
     var isLast: Bool
+
+    /// `label internalName: Type = default,`: the whole parameter with its comma (none after the last), one
+    /// look-up for the templates instead of six.
+    var declaration: String {
+        label + (internalName.map { " " + $0 } ?? "") + ": " + type + (defaultValue.map { " = " + $0 } ?? "") + (isLast ? "" : ",")
+    }
 }
 
 /// A header parameter: its name as a Swift literal and the argument that holds its value.
@@ -147,6 +162,11 @@ struct QueryModel: Sendable {
     var commaSeparated: Bool
     /// An array without a style: `name=a&name=b`.
     var repeated: Bool
+
+    /// The `NCPRequest` method that adds it: one look-up instead of four branches in the template.
+    var appendFunction: String {
+        commaSeparated ? "appendCommaSeparatedQuery" : repeated ? "appendRepeatedQuery" : "appendQuery"
+    }
 }
 
 /// The answer a test double gives an operation when the test doesn't answer it itself.
@@ -180,6 +200,7 @@ struct BodyModel: Sendable {
 }
 
 struct ErrorModel: Sendable {
+    var access: String
     var name: String
     var code: String
     var statuses: String

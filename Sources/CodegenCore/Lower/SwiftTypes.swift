@@ -113,12 +113,22 @@ enum DocText {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
+            // Lengths counted once per word: `String.count` walks the grapheme clusters every time it is asked.
+            var length = 0
             for word in paragraph.split(separator: " ") {
-                if !line.isEmpty && line.count + 1 + word.count > width {
+                let wordLength = word.count
+                if length > 0 && length + 1 + wordLength > width {
                     lines.append(line)
                     line = ""
+                    length = 0
                 }
-                line += line.isEmpty ? String(word) : " " + word
+                if length == 0 {
+                    line = String(word)
+                    length = wordLength
+                } else {
+                    line += " " + word
+                    length += 1 + wordLength
+                }
             }
             lines.append(line)
         }

@@ -48,6 +48,7 @@ extension RenderModel: MustacheParent {
 extension PropertyModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "access": text(self.access)
         case "name": text(self.name)
         case "wireName": text(self.wireName)
         case "storage": text(self.storage)
@@ -61,6 +62,7 @@ extension PropertyModel: MustacheParent {
         case "docLines": lines(self.docLines)
         case "decodeKeys": text(self.decodeKeys)
         case "initDefault": text(self.initDefault)
+        case "initParameter": text(self.initParameter)
         case "isLast": self.isLast
         default: nil
         }
@@ -70,6 +72,7 @@ extension PropertyModel: MustacheParent {
 extension TypeModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "access": text(self.access)
         case "name": text(self.name)
         case "docLines": lines(self.docLines)
         case "properties": self.properties
@@ -148,6 +151,7 @@ extension ParameterModel: MustacheParent {
         case "type": text(self.type)
         case "defaultValue": text(self.defaultValue)
         case "isLast": self.isLast
+        case "declaration": text(self.declaration)
         default: nil
         }
     }
@@ -160,6 +164,7 @@ extension QueryModel: MustacheParent {
         case "value": text(self.value)
         case "commaSeparated": self.commaSeparated
         case "repeated": self.repeated
+        case "appendFunction": text(self.appendFunction)
         default: nil
         }
     }
@@ -190,6 +195,8 @@ extension OperationModel: MustacheParent {
         case "headers": self.headers
         case "answersLiteral": text(self.answersLiteral)
         case "inputType": text(self.inputType)
+        // Asked for on most lines of the operation templates: answered here, the walk up to the root is saved.
+        case "access": text(lowering.options.accessLevel.rawValue)
         case "inputProperties": self.inputProperties
         case "partialBody": self.partialBody
         case "inputArguments": text(self.inputArguments)
@@ -251,6 +258,7 @@ extension BodyModel: MustacheParent {
 extension ErrorModel: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "access": text(self.access)
         case "name": text(self.name)
         case "code": text(self.code)
         case "statuses": text(self.statuses)

@@ -2,13 +2,17 @@ import Mustache
 
 /// A string the templates print. swift-mustache prints a plain `String` only after three failed dynamic casts
 /// and a `String(describing:)`, a third of the rendering time; a value that says how it renders skips them.
-struct RenderedText: MustacheCustomRenderable {
+struct RenderedText: MustacheCustomRenderable, MustacheParent {
     let renderText: String
     var isNull: Bool { false }
 
     init(_ text: String) {
         renderText = text
     }
+
+    /// Text has no members. Answering (rather than not being a parent) spares swift-mustache's `Mirror` fallback
+    /// for every look-up inside a section opened on text, such as `{{#inputType}}`.
+    func child(named key: String) -> Any? { nil }
 }
 
 /// What a look-up answers for a nil optional. swift-mustache reads a nil answer as "not mine" and asks every

@@ -26,6 +26,12 @@ struct Renderer {
 
     let library: MustacheLibrary
 
+    /// Each template's share of the output, in kilobytes of the Media Intelligence client: only the order matters.
+    static let typicalSize: [String: Int] = [
+        "inputs": 98, "operations": 88, "double": 60, "models": 58, "requests": 45, "examples": 30, "protocol": 21, "waiters": 21,
+        "errors": 16, "enums": 14, "bodies": 7, "paging": 5, "client": 2,
+    ]
+
     init(templates: TemplateSet) throws {
         library = try templates.parsed.get()
     }
@@ -34,7 +40,10 @@ struct Renderer {
     /// - Parameter outputs: Which files: `outputs`, `doubleOutputs`, or both.
     func render(_ model: RenderModel, outputs: [(file: String, template: String)] = Self.outputs) -> [OutputFile] {
         let results = RenderResults(count: outputs.count)
-        DispatchQueue.concurrentPerform(iterations: outputs.count) { index in
+        // Largest files first, so the last file a thread picks up is a small one and the threads finish together.
+        let order = outputs.indices.sorted { (Self.typicalSize[outputs[$0].template] ?? 0) > (Self.typicalSize[outputs[$1].template] ?? 0) }
+        DispatchQueue.concurrentPerform(iterations: outputs.count) { position in
+            let index = order[position]
             let output = outputs[index]
             results.store(Self.tidy(library.render(model, withTemplate: output.template) ?? ""), at: index)
         }

@@ -90,7 +90,12 @@ public enum ParameterLocation: String, Sendable {
 
 /// A property of an object, a parameter, a body field or an array's items.
 public struct Field: Sendable {
-    public var name: String
+    public var name: String {
+        didSet { derivedSwiftName = SwiftNames.lowerCamel(name) }
+    }
+    /// The Swift name `name` becomes unless `swiftName` says otherwise: worked out once, since validation,
+    /// lowering and every template ask for it again and again.
+    public private(set) var derivedSwiftName: String
     public var shape: Shape
     public var required = false
     public var nullable = false
@@ -118,6 +123,7 @@ public struct Field: Sendable {
     /// Creates a field with the given shape; the loader fills in the rest.
     public init(name: String, shape: Shape, sourceLocation: SourceLocation) {
         self.name = name
+        derivedSwiftName = SwiftNames.lowerCamel(name)
         self.shape = shape
         self.sourceLocation = sourceLocation
     }

@@ -3,7 +3,7 @@ import Foundation
 extension SpecValidator {
     /// The Swift name a field will get.
     static func swiftName(of field: Field) -> String {
-        field.swiftName ?? SwiftNames.lowerCamel(field.name)
+        field.swiftName ?? field.derivedSwiftName
     }
 
     mutating func checkProperties(_ properties: [Field], owner: String) {
