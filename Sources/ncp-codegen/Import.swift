@@ -21,6 +21,13 @@ struct Import: ParsableCommand {
     var output: String
 
     func run() throws {
+        // A spec already there would be mixed with the new one (stale group files, operations twice): import into
+        // a folder of its own, never over someone's edits.
+        let existing = FileManager.default.enumerator(atPath: output)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") } ?? []
+        if !existing.isEmpty {
+            Console.printError("import failed: \(output) already holds a spec (\(existing.sorted().prefix(3).joined(separator: ", "))\(existing.count > 3 ? ", …" : "")); import into an empty or new folder")
+            throw ExitCode.failure
+        }
         let result: OpenAPIImport.Result
         do {
             result = try OpenAPIImport.importDocument(at: file)
