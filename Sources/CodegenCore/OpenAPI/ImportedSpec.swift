@@ -77,3 +77,27 @@ struct ImportedSpec {
     var waiters: [JSONText] = []
     var serviceComments: [String] = []
 }
+
+/// An answer's wrapper as the importer found it: in a success schema, or declared by `x-ncp-answers`.
+struct ImportedEnvelope: Hashable {
+    var result: String
+    var code: String?
+    var success: [String] = []
+    var message: String?
+
+    /// The wrapper whatever success codes it names: what two operations must share to share the service's.
+    var fields: ImportedEnvelope {
+        var copy = self
+        copy.success = []
+        return copy
+    }
+
+    /// `{"result": "result", "code": "code", "success": ["0"], "message": "message"}`, a YAML flow value.
+    var text: String {
+        var parts: [(key: String, value: JSONText)] = [("result", .string(result))]
+        if let code { parts.append(("code", .string(code))) }
+        if !success.isEmpty { parts.append(("success", .array(success.map(JSONText.string)))) }
+        if let message { parts.append(("message", .string(message))) }
+        return JSONText.object(parts).compact
+    }
+}

@@ -112,7 +112,6 @@ struct OpenAPIImporter {
             if let reference = mapping["$ref"]?.string {
                 var seen: Set<String> = [pointer]
                 var current = reference
-                var target: Node?
                 while true {
                     guard current.hasPrefix("#/") else {
                         fail("the $ref '\(current)' points outside the document; only local references (#/…) are imported", mapping["$ref"], pointer: pointer + "/$ref")
@@ -126,11 +125,9 @@ struct OpenAPIImporter {
                         fail("the $ref '\(reference)' leads back to itself through references only", mapping["$ref"], pointer: pointer + "/$ref")
                         break
                     }
-                    target = found
                     guard let next = found.mapping?["$ref"]?.string else { break }
                     current = next
                 }
-                _ = target
             }
             for (key, value) in mapping where key.string != "$ref" {
                 checkReferences(value, pointer: pointer + "/" + Self.escape(key.string ?? ""))

@@ -3,8 +3,9 @@ import Yams
 extension OpenAPIImporter {
     static let methods = ["get", "put", "post", "delete", "patch"]
 
-    /// `listThings`, made from an operationId or, without one, from the method and path.
-    mutating func operationID(_ node: Node, method: String, path: String, taken: inout Set<String>) -> String {
+    /// `listThings`, made from an operationId or, without one, from the method and path; `numbered` when another
+    /// operation had taken it and a number was added.
+    mutating func operationID(_ node: Node, method: String, path: String, taken: inout Set<String>) -> (id: String, numbered: Bool) {
         let source = node["operationId"]?.string ?? (method + " " + path.replacingOccurrences(of: "{", with: "by ").replacingOccurrences(of: "}", with: ""))
         let words = source.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         var id = (words.first.map { $0.prefix(1).lowercased() + $0.dropFirst() } ?? "operation")
@@ -15,13 +16,12 @@ extension OpenAPIImporter {
         var number = 2
         while taken.contains(unique) { unique = id + String(number); number += 1 }
         taken.insert(unique)
-        return unique
+        return (unique, unique != id)
     }
 
     mutating func readPaths() {
         var taken: Set<String> = []
-        var envelopes: [String: Int] = [:]
-        var operationEnvelopes: [String?] = []
+        var operationEnvelopes: [ImportedEnvelope?] = []
         let rootAnswers = root["x-ncp-answers"]
         for (pathKey, pathItem) in root["paths"]?.mapping ?? [:] {
             guard let path = pathKey.string else { continue }
@@ -36,8 +36,8 @@ extension OpenAPIImporter {
                     continue
                 }
                 let pointer = pathPointer + "/" + method
-                let id = operationID(node, method: method, path: path, taken: &taken)
-                if let given = node["operationId"]?.string, !id.hasPrefix(given.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first.map(String.init) ?? given) || id.last?.isNumber == true && given.last?.isNumber != true {
+                let (id, numbered) = operationID(node, method: method, path: path, taken: &taken)
+                if numbered, let given = node["operationId"]?.string {
                     warn("the operationId '\(given)' is taken or not a Swift name; the operation is '\(id)'", node["operationId"], pointer: pointer + "/operationId")
                 }
                 var operation = ImportedSpec.Operation(id: id, group: "", summary: node["summary"]?.string ?? "", method: method.uppercased(),
@@ -67,7 +67,6 @@ extension OpenAPIImporter {
                 readBody(node["requestBody"], into: &operation, pointer: pointer + "/requestBody")
                 let envelope = readResult(node["responses"], into: &operation, pointer: pointer + "/responses", answers: node["x-ncp-answers"] ?? rootAnswers)
                 operationEnvelopes.append(envelope)
-                if let envelope { envelopes[envelope, default: 0] += 1 }
                 readOperationExtensions(node, into: &operation, pointer: pointer)
                 // Error answers carry no codes the format could list; say so rather than drop them quietly.
                 let failures = (node["responses"]?.mapping?.keys.compactMap(\.string) ?? []).filter { $0.first == "4" || $0.first == "5" }
@@ -80,41 +79,20 @@ extension OpenAPIImporter {
         // The envelope most operations use becomes the service's (with every success code any of them names);
         // operations that answer differently say their own.
         guard rootAnswers == nil else { return }
-        let fieldsOnly = operationEnvelopes.map { envelope -> String? in envelope.map(Self.withoutSuccess) }
-        var counts: [String: Int] = [:]
-        for fields in fieldsOnly.compactMap({ $0 }) { counts[fields, default: 0] += 1 }
-        guard let common = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return }
-        var successes: [String] = []
-        for envelope in operationEnvelopes.compactMap({ $0 }) where Self.withoutSuccess(envelope) == common {
-            for code in Self.successCodes(envelope) where !successes.contains(code) { successes.append(code) }
+        var counts: [ImportedEnvelope: Int] = [:]
+        for envelope in operationEnvelopes.compactMap({ $0 }) { counts[envelope.fields, default: 0] += 1 }
+        guard let common = counts.max(by: { ($0.value, $1.key.text) < ($1.value, $0.key.text) })?.key else { return }
+        var service = common
+        for envelope in operationEnvelopes.compactMap({ $0 }) where envelope.fields == common {
+            for code in envelope.success where !service.success.contains(code) { service.success.append(code) }
         }
-        let service = Self.envelope(common, success: successes)
-        spec.answers = "{ envelope: \(service) }"
-        spec.serviceComments.append("guessed: answers are wrapped in \(service), as the success answers' schemas show"
-            + (successes.isEmpty ? "; no schema names the success code, so any code counts as success" : ""))
-        for index in spec.operations.indices where fieldsOnly[index] != common && !spec.operations[index].extras.contains(where: { $0.key == "answers" }) {
-            spec.operations[index].extras.append(("answers", operationEnvelopes[index].map { "{ envelope: \($0) }" } ?? "{ envelope: none }"))
+        spec.answers = "{ envelope: \(service.text) }"
+        spec.serviceComments.append("guessed: answers are wrapped in \(service.text), as the success answers' schemas show"
+            + (service.success.isEmpty ? "; no schema names the success code, so any code counts as success" : ""))
+        for index in spec.operations.indices where operationEnvelopes[index]?.fields != common
+            && !spec.operations[index].extras.contains(where: { $0.key == "answers" }) {
+            spec.operations[index].extras.append(("answers", operationEnvelopes[index].map { "{ envelope: \($0.text) }" } ?? "{ envelope: none }"))
         }
-        _ = envelopes
-    }
-
-    /// An envelope's flow text without its success codes, to compare shapes.
-    static func withoutSuccess(_ envelope: String) -> String {
-        envelope.replacingOccurrences(of: #", "success": \[[^\]]*\]"#, with: "", options: .regularExpression)
-    }
-
-    static func successCodes(_ envelope: String) -> [String] {
-        guard let range = envelope.range(of: #""success": \[[^\]]*\]"#, options: .regularExpression) else { return [] }
-        return envelope[range].dropFirst(#""success": ["#.count).dropLast().split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\""])
-        }
-    }
-
-    static func envelope(_ fields: String, success: [String]) -> String {
-        guard !success.isEmpty, let code = fields.range(of: #""code": "[^"]*""#, options: .regularExpression) else { return fields }
-        var text = fields
-        text.insert(contentsOf: ", \"success\": [" + success.map { JSONText.quoted($0) }.joined(separator: ", ") + "]", at: code.upperBound)
-        return text
     }
 
     mutating func readParameters(_ nodes: [Node], into operation: inout ImportedSpec.Operation, pointer: String) {
@@ -175,7 +153,7 @@ extension OpenAPIImporter {
     }
 
     /// The result of the first 2xx answer, taken out of its envelope; answers the envelope as a flow value, if any.
-    mutating func readResult(_ responses: Node?, into operation: inout ImportedSpec.Operation, pointer: String, answers: Node?) -> String? {
+    mutating func readResult(_ responses: Node?, into operation: inout ImportedSpec.Operation, pointer: String, answers: Node?) -> ImportedEnvelope? {
         let statuses = (responses?.mapping?.keys.compactMap(\.string) ?? []).filter { $0.hasPrefix("2") }.sorted()
         guard let status = statuses.first, let response = dereference(responses?[status]) else {
             operation.result = "none"
@@ -188,28 +166,25 @@ extension OpenAPIImporter {
             return nil
         }
         var schemaPointer = responsePointer + "/content/application~1json/schema"
-        var envelope: String?
+        var envelope: ImportedEnvelope?
         let declared = answers?["envelope"]
         let resolved = dereference(schema) ?? schema
         if let declared, let resultField = declared["result"]?.string, let inner = resolved["properties"]?[resultField] {
-            envelope = json(declared).compact
+            envelope = ImportedEnvelope(result: resultField, code: declared["code"]?.string,
+                                        success: declared["success"]?.sequence?.compactMap(\.string) ?? [], message: declared["message"]?.string)
             schema = inner
             schemaPointer += "/properties/" + Self.escape(resultField)
         } else if declared == nil, let properties = resolved["properties"]?.mapping, let inner = properties["result"],
                   properties["code"] != nil || properties["message"] != nil {
-            var parts: Members = [("result", .string("result"))]
-            if properties["code"] != nil {
-                parts.append(("code", .string("code")))
-                let successes = properties["code"]?["enum"]?.sequence?.compactMap(\.string) ?? properties["code"]?["example"]?.string.map { [$0] } ?? []
-                if !successes.isEmpty { parts.append(("success", .array(successes.map(JSONText.string)))) }
-            }
-            if properties["message"] != nil { parts.append(("message", .string("message"))) }
-            envelope = JSONText.object(parts).compact
+            let code = properties["code"]
+            envelope = ImportedEnvelope(result: "result", code: code == nil ? nil : "code",
+                                        success: code?["enum"]?.sequence?.compactMap(\.string) ?? code?["example"]?.string.map { [$0] } ?? [],
+                                        message: properties["message"] == nil ? nil : "message")
             schema = inner
-            schemaPointer += "/properties/result"
             for key in properties.keys.compactMap(\.string) where !["result", "code", "message"].contains(key) {
                 warn("'\(key)' beside the result isn't read; add it to the result type or to 'envelopeFields'", properties[key], pointer: schemaPointer + "/properties/" + Self.escape(key))
             }
+            schemaPointer += "/properties/result"
         }
         let target = dereference(schema) ?? schema
         if let reference = schema["$ref"]?.string, reference.hasPrefix("#/components/schemas/"),
@@ -251,8 +226,6 @@ extension OpenAPIImporter {
         }
         return envelope
     }
-
-    typealias Members = [(key: String, value: JSONText)]
 
     mutating func readOperationExtensions(_ node: Node, into operation: inout ImportedSpec.Operation, pointer: String) {
         if let deprecation = node["x-ncp-deprecation"] {
