@@ -223,7 +223,8 @@ public struct Project: Codable, Sendable, Hashable {
 public struct ProjectList: Codable, Sendable, Hashable {
     /// The projects.
     public var projects: [Project]
-    /// Number of projects, when sent inside `result`.
+    /// Number of projects, when sent inside `result`. Note: Documented beside `result`, not in its table;
+    /// the client reads it from either place.
     public var totalCount: Int64?
 
     /// Creates a value.
@@ -923,7 +924,8 @@ public struct PersonPage: Codable, Sendable, Hashable {
 
 /// The tags a person has after the change.
 public struct PersonTagList: Codable, Sendable, Hashable {
-    /// Person ID (sent by the POST form).
+    /// Person ID (sent by the POST form). Note: Listed only on mi-remove-person-tags (the POST form); not
+    /// listed on the add and DELETE pages, whose answers share this type.
     public var personID: Int64?
     /// The person's tags.
     public var tagList: [TagReference]
@@ -945,7 +947,8 @@ public struct PersonTagList: Codable, Sendable, Hashable {
 
 /// The thumbnails a person has after the change.
 public struct PersonThumbnailList: Codable, Sendable, Hashable {
-    /// Person ID (sent by the POST form).
+    /// Person ID (sent by the POST form). Note: Listed only on mi-remove-person-thumbnails (the POST form);
+    /// not listed on the add and DELETE pages, whose answers share this type.
     public var personID: Int64?
     /// The person's thumbnails.
     public var thumbnailList: [Thumbnail]

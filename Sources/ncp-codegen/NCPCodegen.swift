@@ -7,7 +7,7 @@ struct NCPCodegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ncp-codegen",
         abstract: "Generates a Swift client for a NAVER Cloud Platform API from its YAML spec.",
-        subcommands: [Generate.self, Validate.self, Diff.self, DocsCheck.self, Import.self, Export.self],
+        subcommands: [Generate.self, Validate.self, Diff.self, DocsCheck.self, ShowPage.self, Import.self, Export.self],
         defaultSubcommand: Generate.self
     )
 

@@ -45,6 +45,8 @@ enum Console {
     }
 
     static func printError(_ line: String) {
+        // What went to stdout first stays first when both streams go to one file or terminal.
+        fflush(nil)
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

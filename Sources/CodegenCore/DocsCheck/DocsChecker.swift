@@ -1,140 +1,180 @@
-/// Compares the spec with NAVER's doc pages: each page is matched to the operation whose method and path it
-/// documents, and every field, type, required-ness, enum value, stated limit, error and example key that
-/// disagrees is reported at the spec's place. Departures the spec records (`note`, `wireNames`) are notes.
+import Foundation
+
+/// Compares the spec with NAVER's doc pages, read into page models. Each operation a page documents is matched
+/// to the spec's operation with the same method and path, exactly; the page's address is compared with the
+/// `doc:` of the operation it documents; every field, type, required-ness, limit, default, enum value,
+/// forbidden character, error, rate limit, deprecation and example key that disagrees is reported at the spec's
+/// place. Departures the spec records (`note`, `wireNames`, alternatives) are notes. A page that can't be read
+/// is an error, never an all-clear; where a page was cut off, what follows is left unchecked and said so.
 public struct DocsChecker {
     let spec: Spec
-    var findings: [DocFinding] = []
+    var report = DocsCheckReport()
     /// Departures already reported, so a shared parameter's note is said once, not once per page.
     var notedOnce: Set<String> = []
+    /// Operations by the slug of the page they cite.
+    let operationsBySlug: [String: [Operation]]
 
-    /// Every finding for these pages, in the spec's order.
-    public static func check(_ spec: Spec, pages: [DocPage]) -> [DocFinding] {
+    init(spec: Spec) {
+        self.spec = spec
+        var bySlug: [String: [Operation]] = [:]
+        for operation in spec.operations {
+            if let slug = PageModel.docSlug(operation.doc) { bySlug[slug, default: []].append(operation) }
+        }
+        operationsBySlug = bySlug
+    }
+
+    /// Every finding for these pages, in the spec's order, with what was read.
+    public static func check(_ spec: Spec, pages: [PageModel]) -> DocsCheckReport {
         var checker = DocsChecker(spec: spec)
-        for page in pages {
-            if let (operation, exact) = checker.operation(for: page) {
-                checker.check(page, against: operation, exactPath: exact)
-            } else if page.isOverview {
-                checker.checkErrors(page)
-            } else if let method = page.method, let path = page.path {
-                checker.warn(spec.service.location, "the docs document \(method) \(path), which matches no operation", page, page.endpointLine)
+        for page in pages { checker.check(page) }
+        checker.report.findings.sort { first, second in
+            if (first.kind == .error) != (second.kind == .error) { return first.kind == .error }
+            return (first.location, first.message) < (second.location, second.message)
+        }
+        return checker.report
+    }
+
+    // MARK: Recording
+
+    mutating func warn(_ category: DocFinding.Category, _ location: SourceLocation, _ message: String, _ page: PageModel, _ line: Int,
+                       fix: SpecFix? = nil) {
+        report.findings.append(DocFinding(kind: .warning, category: category, location: location, message: message,
+                                          page: "\(page.source):\(line)", fix: fix))
+    }
+
+    /// A recorded departure or a fact about coverage, said once per place and key.
+    mutating func note(_ category: DocFinding.Category, _ location: SourceLocation, _ message: String, _ page: PageModel, _ line: Int, key: String) {
+        guard notedOnce.insert("\(location)|\(key)|\(category)").inserted else { return }
+        report.findings.append(DocFinding(kind: .note, category: category, location: location, message: message, page: "\(page.source):\(line)"))
+    }
+
+    /// The note `--fix` leaves on what it writes: the page it came from, in words that record no departure
+    /// (`RecordedDeparture`), so a later change on the page is still a warning.
+    static func fixNote(_ page: PageModel) -> String {
+        "From \(page.url ?? page.source) (docs-check --fix)."
+    }
+
+    /// A departure the spec records in a note that speaks of it, else drift.
+    mutating func warnOrNote(_ category: DocFinding.Category, _ location: SourceLocation, recorded: String?, drift: String,
+                             noted: String, _ page: PageModel, _ line: Int, fix: SpecFix? = nil) {
+        if let recorded, RecordedDeparture.covers(recorded, category) {
+            note(category, location, "\(noted); recorded: \(recorded)", page, line, key: noted)
+        } else {
+            warn(category, location, drift, page, line, fix: fix)
+        }
+    }
+
+    // MARK: One page
+
+    mutating func check(_ page: PageModel) {
+        report.pagesRead += 1
+        guard page.isReadable else {
+            report.pagesUnreadable += 1
+            let problem = page.problems.joined(separator: "; ")
+            report.findings.append(DocFinding(kind: .error, category: .unreadable, location: .start(of: page.source),
+                                              message: "the page can't be read as an API page (\(page.layout.rawValue)): \(problem); nothing was checked against it",
+                                              page: "\(page.source):1"))
+            return
+        }
+        if page.cut != nil { report.pagesCut += 1 }
+        var matchedAll = true
+        if page.operations.isEmpty {
+            checkOverview(page)
+        }
+        var matched: [(PageOperation, Operation)] = []
+        for operation in page.operations {
+            if let specOperation = match(operation, on: page) {
+                matched.append((operation, specOperation))
+                check(operation, on: page, against: specOperation)
+            } else {
+                matchedAll = false
             }
         }
-        return checker.findings.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
-    }
-
-    mutating func warn(_ location: SourceLocation, _ message: String, _ page: DocPage, _ line: Int) {
-        findings.append(DocFinding(kind: .warning, location: location, message: message, page: "\(page.name):\(line)"))
-    }
-
-    /// A recorded departure, reported once per place and kind of disagreement.
-    mutating func note(_ location: SourceLocation, _ message: String, _ page: DocPage, _ line: Int, key: String) {
-        guard notedOnce.insert("\(location)|\(key)").inserted else { return }
-        findings.append(DocFinding(kind: .note, location: location, message: message, page: "\(page.name):\(line)"))
+        checkIdentity(page, matched: matched)
+        for operation in page.operations where match(operation, on: page) == nil {
+            unmatched(operation, on: page, anyMatched: !matched.isEmpty)
+        }
+        if matchedAll { report.pagesMatched += 1 }
+        if let cut = page.cut {
+            let place = page.operations.first.flatMap { match($0, on: page)?.location } ?? spec.service.location
+            let after = cut.after.map { " after '\($0)'" } ?? ""
+            note(.coverage, place, "the page ends inside \(cut.place)\(after); what follows is unchecked", page, cut.line, key: page.source)
+        }
+        if page.isNotUpToDate {
+            let place = page.operations.first.flatMap { match($0, on: page)?.location } ?? spec.service.location
+            note(.coverage, place, "the page says it doesn't show the latest changes yet; what it disagrees on may be out of date", page, 1,
+                 key: page.source + "stale")
+        }
     }
 
     // MARK: Matching
 
-    /// The page's path without the service's base path, split into segments; `{…}` stands for any parameter.
+    /// A path's segments without the service's base path, `{…}` standing for any parameter.
     func segments(_ path: String) -> [String] {
         var path = path
-        if path.hasPrefix(spec.service.basePath) { path.removeFirst(spec.service.basePath.count) }
+        let base = spec.service.basePath
+        if !base.isEmpty, path.hasPrefix(base + "/") { path.removeFirst(base.count) }
         return path.split(separator: "/").map { $0.hasPrefix("{") ? "{}" : String($0) }
     }
 
-    /// The operation with the page's method and path; failing that, the same method's closest path (a page whose
-    /// path changed), when all but one of its segments agree, counted from either end.
-    func operation(for page: DocPage) -> (Operation, Bool)? {
-        guard let method = page.method, let path = page.path else { return nil }
-        let wanted = segments(path)
-        if let exact = spec.operations.first(where: { $0.method == method && segments($0.path) == wanted }) { return (exact, true) }
-        let scored = spec.operations.filter { $0.method == method }.map { operation -> (Operation, Int) in
-            let have = segments(operation.path)
-            let same = zip(have, wanted).filter { $0 == $1 }.count + zip(have.reversed(), wanted.reversed()).filter { $0 == $1 }.count
-            return (operation, same - abs(have.count - wanted.count))
-        }
-        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= max(1, wanted.count - 1) else { return nil }
-        return (best.0, false)
+    /// The spec's operation with the page's method and path, exactly.
+    func match(_ operation: PageOperation, on page: PageModel) -> Operation? {
+        let wanted = segments(operation.path)
+        return spec.operations.first { operation.methods.contains($0.method) && segments($0.path) == wanted }
     }
 
-    // MARK: One operation's page
+    /// A page operation no spec operation has: the call a cited page now documents, or a call new in the docs.
+    mutating func unmatched(_ operation: PageOperation, on page: PageModel, anyMatched: Bool) {
+        let call = "\(operation.methods.joined(separator: ", ")) \(operation.path)"
+        let wanted = segments(operation.path)
+        if let retired = spec.service.retired.first(where: { operation.methods.contains($0.method) && segments($0.path) == wanted }) {
+            let replacement = retired.replacedBy.map { " (replaced by `\($0)`)" } ?? ""
+            note(.newOperation, retired.location, "the page documents \(call), which the spec lists as retired\(replacement): \(retired.note)",
+                 page, operation.line, key: "retired \(call)")
+            return
+        }
+        // A page that documents none of the calls that cite it has become another call's page.
+        if !anyMatched, let slug = page.slug, let citing = operationsBySlug[slug], !citing.isEmpty {
+            for cited in citing {
+                warn(.identity, cited.location(of: "doc"),
+                     "`\(cited.id)` cites \(slug), which now documents \(call); the spec has \(cited.method) \(spec.service.basePath)\(cited.path)",
+                     page, operation.line)
+            }
+            return
+        }
+        let title = operation.title.map { " (\($0))" } ?? ""
+        let deprecated = operation.deprecation != nil ? ", marked deprecated," : ""
+        warn(.newOperation, spec.service.location, "the docs document \(call)\(title)\(deprecated) which no operation has", page, operation.line)
+    }
 
-    mutating func check(_ page: DocPage, against operation: Operation, exactPath: Bool) {
-        if !exactPath, let path = page.path {
-            warn(operation.pathLocation, "the docs say `\(operation.id)` is \(page.method ?? "") \(path); the spec has \(operation.method) \(spec.service.basePath)\(operation.path)", page, page.endpointLine)
-        } else if let path = page.path {
-            // Same shape; the parameter names may still differ.
-            let pageNames = path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
-            let specNames = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
-            if pageNames != specNames {
-                warn(operation.pathLocation, "the docs name the path parameters \(pageNames.joined(separator: ", ")); the spec has \(specNames.joined(separator: ", "))", page, page.endpointLine)
+    /// The page's address against the `doc:` of the operations it documents. Several operations may cite one page
+    /// (a page that documents several calls, or one NAVER moved to a new call and kept for both): a page that
+    /// documents any of the operations citing it is theirs; one that documents only other operations is not.
+    mutating func checkIdentity(_ page: PageModel, matched: [(page: PageOperation, spec: Operation)]) {
+        guard let slug = page.slug, !matched.isEmpty else { return }
+        let citing = operationsBySlug[slug] ?? []
+        let documentsACiter = matched.contains { pair in citing.contains { $0.id == pair.spec.id || $0.isSameCall(as: pair.spec) } }
+        if !documentsACiter, let (operation, documented) = matched.first {
+            let call = "\(operation.methods.joined(separator: ", ")) \(operation.path)"
+            for cited in citing {
+                warn(.identity, cited.location(of: "doc"),
+                     "`\(cited.id)` cites \(slug), which documents \(call) (that is `\(documented.id)`); the spec has \(cited.method) \(spec.service.basePath)\(cited.path)",
+                     page, operation.line)
             }
         }
-        let tables: [(DocPage.Section, [String: SpecFieldRef], SourceLocation)] = [
-            (.path, references(operation.parameters.filter { $0.location == .path }), operation.location),
-            (.query, references(operation.parameters.filter { $0.location == .query }), operation.location),
-            (.body, references(operation.body?.properties ?? []), operation.body?.location ?? operation.location),
-            (.response, responseReferences(operation), resultLocation(operation)),
-        ]
-        for (section, fields, place) in tables {
-            let rows = page.rows.filter { $0.section == section }.filter { !isEnvelopeRow($0, operation) }
-            var seen: Set<String> = []
-            for row in rows {
-                let name = documentedName(row, operation)
-                guard let reference = fields[name] else {
-                    warn(place, "the docs list the \(section.rawValue) `\(name)` (\(row.type), \(row.required.isEmpty ? "required-ness not given" : row.required)), which the spec doesn't have", page, row.line)
-                    continue
-                }
-                seen.insert(reference.path)
-                checkRow(row, name: name, reference, page)
-            }
-            // What the spec has that a fully listed table doesn't: only beside fields the page does list.
-            guard !rows.isEmpty else { continue }
-            let listedParents = Set(seen.map(Self.parent))
-            for (path, reference) in fields.sorted(by: { $0.key < $1.key }) where path == reference.path && !seen.contains(path) {
-                guard listedParents.contains(Self.parent(path)), !reference.inPartialType else { continue }
-                if let recorded = reference.field.note {
-                    note(reference.field.sourceLocation, "the page doesn't list `\(path)`; recorded: \(recorded)", page, page.endpointLine, key: "extra")
-                } else {
-                    warn(reference.field.sourceLocation, "the spec has the \(section.rawValue) `\(path)`, which the docs don't list", page, page.endpointLine)
-                }
-            }
+        // Said only of a page whose address is known: a file's name is not the page's slug unless an operation cites it.
+        guard page.url != nil, citing.isEmpty else { return }
+        for (operation, documented) in matched {
+            guard let citedSlug = PageModel.docSlug(documented.doc), citedSlug != slug else { continue }
+            note(.identity, documented.location(of: "doc"), "the page \(slug) also documents `\(documented.id)`, which cites \(citedSlug)", page,
+                 operation.line, key: slug)
         }
-        checkExample(page.requestExample, fields: tables[2].1, place: tables[2].2, what: "request example", page)
-        checkExample(page.responseExample.map { example in
-            // The response example is a whole answer: its result's keys are the result type's.
-            let prefix = (answerEnvelope(operation)?.result ?? "") + "."
-            return (example.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }, example.line)
-        }, fields: tables[3].1, place: tables[3].2, what: "response example", page)
     }
+}
 
-    static func parent(_ path: String) -> String {
-        path.split(separator: ".").dropLast().joined(separator: ".")
-    }
-
-    func answerEnvelope(_ operation: Operation) -> AnswerShape.Envelope? {
-        (operation.answers?.resolved(over: spec.service.answers) ?? (spec.service.answers?.resolved(over: nil) ?? (nil, []))).envelope
-    }
-
-    /// `code`, `message` and `result` themselves, which the envelope declares.
-    func isEnvelopeRow(_ row: DocPage.Row, _ operation: Operation) -> Bool {
-        guard row.section == .response, let envelope = answerEnvelope(operation) else { return false }
-        return [envelope.result, envelope.code, envelope.message].compactMap { $0 }.contains(row.name)
-            || operation.envelopeFields.contains { $0.name == row.name }
-    }
-
-    /// The row's name as the spec keys it: without `result.` for response fields, without `[]`.
-    func documentedName(_ row: DocPage.Row, _ operation: Operation) -> String {
-        var name = row.name.replacingOccurrences(of: "[]", with: "")
-        if row.section == .response, let result = answerEnvelope(operation)?.result, name.hasPrefix(result + ".") {
-            name.removeFirst(result.count + 1)
-        }
-        return name
-    }
-
-    func resultLocation(_ operation: Operation) -> SourceLocation {
-        if case .reference(let name, let location) = operation.result {
-            return spec.types.first { $0.name == name }?.location ?? location
-        }
-        return operation.location
+extension Operation {
+    /// Two operations of one call (a deprecated copy that shares its page).
+    func isSameCall(as other: Operation) -> Bool {
+        method == other.method && path == other.path
     }
 }

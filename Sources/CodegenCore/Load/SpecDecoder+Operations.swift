@@ -48,7 +48,8 @@ extension SpecDecoder {
             examples: examples(fields["examples"], operation: id),
             notes: reader.strings(fields["notes"], key: "notes") ?? [],
             location: location,
-            pathLocation: fields.location(of: "path"))
+            pathLocation: fields.location(of: "path"),
+            keyLocations: fields.keyLocations)
     }
 
     private func deprecation(_ node: Node) -> Deprecation? {

@@ -12,7 +12,8 @@ struct SpecDecoder {
     }
 
     static let rootKeys = ["service", "groups", "parameters", "enums", "types", "errors", "gatewayErrors", "operations", "waiters"]
-    static let serviceKeys = ["name", "title", "description", "host", "legacyHosts", "basePath", "authentication", "docs", "notes", "answers"]
+    static let serviceKeys = ["name", "title", "description", "host", "legacyHosts", "basePath", "authentication", "docs", "notes", "retired", "answers"]
+    static let retiredKeys = ["method", "path", "replacedBy", "note"]
     static let answerKeys = ["envelope", "errors"]
     static let envelopeKeys = ["result", "code", "success", "message"]
     static let errorFormKeys = ["source", "in", "code", "message"]
@@ -129,6 +130,15 @@ struct SpecDecoder {
         service.authentication = reader.string(fields["authentication"], key: "authentication") ?? ""
         service.docs = reader.string(fields["docs"], key: "docs") ?? ""
         service.notes = reader.strings(fields["notes"], key: "notes") ?? []
+        if let retiredNode = fields["retired"], let items = reader.sequence(retiredNode, what: "the retired calls of the service") {
+            service.retired = items.compactMap { item in
+                guard let call = reader.mapping(item, what: "a retired call", allowed: Self.retiredKeys, required: ["method", "path", "note"]) else { return nil }
+                return RetiredCall(method: reader.keyword(call["method"], key: "method", allowed: Self.methods) ?? "",
+                                   path: reader.string(call["path"], key: "path") ?? "",
+                                   replacedBy: reader.string(call["replacedBy"], key: "replacedBy"),
+                                   note: reader.string(call["note"], key: "note") ?? "", location: reader.location(of: item))
+            }
+        }
         service.keyLocations = fields.keyLocations
         service.answers = fields["answers"].flatMap { answers($0, owner: "the service") }
         return service

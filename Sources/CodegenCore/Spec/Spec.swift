@@ -46,6 +46,8 @@ public struct Service: Sendable {
     public var authentication = ""
     public var docs = ""
     public var notes: [String] = []
+    /// Calls older pages document that the spec leaves out on purpose.
+    public var retired: [RetiredCall] = []
     /// How the API's answers and errors look.
     public var answers: AnswerShape?
     public var location = SourceLocation(file: "", line: 0, column: 0)
@@ -59,6 +61,28 @@ public struct Service: Sendable {
 
     /// An empty service, filled in by the loader.
     public init() {}
+}
+
+/// A call the docs once documented and the service no longer offers (or never offered as documented): the
+/// generator leaves it out, and `docs-check` notes a page about it instead of calling it a new operation.
+public struct RetiredCall: Sendable {
+    public var method: String
+    /// The path as the old page writes it, under the service's base path.
+    public var path: String
+    /// The operation that replaced it, if one did.
+    public var replacedBy: String?
+    /// Why it is left out, and since when.
+    public var note: String
+    public var location: SourceLocation
+
+    /// A retired call.
+    public init(method: String, path: String, replacedBy: String?, note: String, location: SourceLocation) {
+        self.method = method
+        self.path = path
+        self.replacedBy = replacedBy
+        self.note = note
+        self.location = location
+    }
 }
 
 /// An API group: operations of one group render together.
@@ -353,6 +377,13 @@ public struct Operation: Sendable {
     public var location: SourceLocation
     /// Where `method` and `path` were written, for precise diagnostics.
     public var pathLocation: SourceLocation
+    /// Where each key of the operation was written (`doc`, `rateLimit`, `deprecated` …).
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    /// Where `key` was written, or the operation itself.
+    public func location(of key: String) -> SourceLocation {
+        keyLocations[key] ?? location
+    }
 }
 
 /// Where a statement in the spec comes from.

@@ -66,6 +66,17 @@ public struct SpecValidator {
         for (host, key) in [(service.host, "host")] + service.legacyHosts.map({ ($0, "legacyHosts") }) where !Self.isBareHost(host) {
             diagnostics.error("'\(host)' must be a bare host name with an optional port, such as 'api.example.com' or 'localhost:8080' (no scheme, path or spaces)", at: service.location(of: key))
         }
+        for call in service.retired {
+            if !call.path.hasPrefix("/") {
+                diagnostics.error("a retired call's path must start with '/', not '\(call.path)'", at: call.location)
+            }
+            if let replacement = call.replacedBy, operationsByID[replacement] == nil {
+                diagnostics.unresolved("the retired call \(call.method) \(call.path) is replaced by the undefined operation '\(replacement)'\(Suggestion.hint(for: replacement, in: operationsByID.names.sorted()))", at: call.location)
+            }
+            if let operation = spec.operations.first(where: { $0.method == call.method && $0.path == call.path }) {
+                diagnostics.error("\(call.method) \(call.path) is listed as retired but is the operation '\(operation.id)'", at: call.location)
+            }
+        }
     }
 
     /// Types and enums share one namespace in the generated module.
