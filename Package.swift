@@ -123,6 +123,7 @@ let package = Package(
             name: "ncp-benchmarks",
             dependencies: [
                 "CodegenCore", "NCPRuntime", "NCPAsyncHTTPClient", "MediaIntelligence",
+                .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -26,7 +26,10 @@ struct Benchmarks {
         case "json-depth": jsonDepth()
         case "diff": try diffBenchmark()
         case "openapi": try openAPIBenchmark()
-        case "docs-check": try docsCheckBenchmark(folder: arguments.dropFirst().first ?? "../shared/reference/seed-docs")
+        case "docs-fetch": try await Task.detached {
+            try await docsFetchBenchmark(folder: arguments.dropFirst().first ?? "Tests/CodegenCoreTests/Fixtures/pages/real")
+        }.value
+        case "docs-check": try docsCheckBenchmark(folder: arguments.dropFirst().first ?? "Tests/CodegenCoreTests/Fixtures/pages/real")
         case "all":
             try specBenchmarks()
             signing()
@@ -34,7 +37,7 @@ struct Benchmarks {
             jsonDepth()
             try diffBenchmark()
         default:
-            print("usage: ncp-benchmarks [all|spec|scale N|signing|client|transports [N]|decode [MB]|decode-memory bare|client [MB]|json-depth|diff]")
+            print("usage: ncp-benchmarks [all|spec|scale N|signing|client|transports [N]|decode [MB]|decode-memory bare|client [MB]|json-depth|diff|openapi|docs-check [DIR]|docs-fetch [DIR]]")
         }
     }
 
@@ -118,19 +121,26 @@ struct Benchmarks {
                      export, document.utf8.count / 1024, importCompact, compact.count / 1024, importPretty))
     }
 
-    /// `ncp-codegen docs-check` over 70 pages: the five seed pages fourteen times each, read from memory, parsed and
-    /// compared with the spec (already loaded, as the command loads it once).
+    /// `ncp-codegen docs-check` over the real NAVER pages we keep as fixtures (every layout they come in), read
+    /// from memory, parsed into page models and compared with the spec (already loaded, as the command loads it once).
     static func docsCheckBenchmark(folder: String) throws {
         let (spec, _) = SpecCompiler.compile(paths: ["spec"])
-        let texts = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map {
-            try String(contentsOfFile: (folder as NSString).appendingPathComponent($0), encoding: .utf8)
+        let pages = try pageFiles(in: folder).map { file in
+            (file, try String(contentsOfFile: file, encoding: .utf8))
         }
-        let pages = (0..<14).flatMap { copy in texts.enumerated().map { ("page-\(copy)-\($0.offset)", $0.element) } }
-        var findings = 0
+        var report = DocsCheckReport()
+        let read = median(runs: 20) { _ = pages.map { PageModel.read(source: $0.0, text: $0.1) } }
         let time = median(runs: 20) {
-            findings = DocsChecker.check(spec, pages: pages.map { DocPage(name: $0.0, text: $0.1) }).count
+            report = DocsChecker.check(spec, pages: pages.map { PageModel.read(source: $0.0, text: $0.1) })
         }
-        print(String(format: "docs-check: %d pages parsed and compared: %.2f ms (median of 20; %d findings)", pages.count, time, findings))
+        let bytes = pages.reduce(0) { $0 + $1.1.utf8.count }
+        print(String(format: "docs-check: %d pages (%d KB) read %.2f ms, read and compared %.2f ms (medians of 20; %d findings)",
+                     pages.count, bytes / 1024, read, time, report.findings.count))
+    }
+
+    /// The page copies in the folders under `folder` (the files beside them describe the copies).
+    static func pageFiles(in folder: String) throws -> [String] {
+        try PageFiles.files([folder]).filter { ($0 as NSString).deletingLastPathComponent != (folder as NSString).standardizingPath }
     }
 
     /// The real spec copied `factor` times under new names, generated in memory. Only the generation is timed;
