@@ -85,6 +85,18 @@ import Testing
         #expect(try Self.field(Self.page("mi/en/mi-create-assets.plain.txt"), "key").facts.length == nil)
     }
 
+    @Test func aKoreanPDFPageReadsItsTablesAndRanges() throws {
+        // `offsetLongOptional응답 데이터의 시작 지점` then `• 0~9,223,372,036,854,775,807`; `• 0~20자`.
+        let page = try Self.page("apigateway/ko/apigateway-product-getdocument.pdf.txt")
+        #expect(page.layout == .pdfText)
+        #expect(page.operations.map(\.path) == ["/products/{product-id}/document"])
+        #expect(try Self.field(page, "product-id").section == .path)
+        #expect(try Self.field(page, "offset").facts.value == FieldFacts.Range(min: 0, max: 9_223_372_036_854_775_807, line: 37))
+        #expect(try Self.field(page, "apiName").facts.length == FieldFacts.Range(min: 0, max: 20, line: 43))
+        #expect(page.operations[0].requestExample?.keys == ["apiName"])
+        #expect(page.cut?.place == "an example")
+    }
+
     @Test func anEscapedPipeInAForbiddenCharacterListIsRead() throws {
         // `  • Semicolons (;), vertical bars (\|), and backticks (`) can't be used.`
         let page = try Self.page("mi/en/maiu-search-asset.subtables.txt")
@@ -131,7 +143,12 @@ import Testing
     @Test func pagesWithoutAnEndpointAreUnreadableUnlessTheyAreAnOverview() throws {
         #expect(try !Self.page("mi/guide-en/maiu-videoasset.console-guide.txt").isReadable) // the console guide
         #expect(try !Self.page("ocr/gov-ko/clova-ocr-template-api.legacy-plain.txt").isReadable) // "Post URL … see the overview"
-        #expect(try !Self.page("server/en/compute-server-getserverinstancelist.legacy-plain.txt").isReadable) // an action, no path
+        let action = try Self.page("server/en/compute-server-getserverinstancelist.legacy-plain.txt")
+        #expect(action.problems == ["the page names the action `getServerInstanceList` but no method and path"])
+        // A data type page, as its Markdown export and as plain text: a type, not a call, said so.
+        for file in ["common/ko/common-apidatatype-commonresponse.mdexport.md", "common/en/common-apidatatype-commonresponse.plain.txt"] {
+            #expect(try Self.page(file).problems == ["the page describes the data type `CommonResponse`, not a call; data type pages are not compared"], "\(file)")
+        }
         // An overview with a short error table and no endpoint is an overview, and is read.
         let center = try Self.page("mcc/en/mediaconnectcenter-overview.pipes.txt")
         #expect(center.isReadable && center.isOverview)

@@ -35,6 +35,13 @@ extension DocsChecker {
 
     mutating func checkSection(_ section: FieldSection, _ page: PageOperation, on model: PageModel, against operation: Operation) {
         let envelope = answerEnvelope(operation)
+        if section == .response {
+            // Fields the operation declares beside the envelope (`totalCount` next to `result`) are compared too.
+            let beside = SpecFieldIndex(fields: operation.envelopeFields, container: nil, spec: spec)
+            for row in page.fields where row.section == .response && row.path.count == 1 && !row.isCut {
+                if let reference = beside.byPath[row.path[0]] { checkRow(row, path: row.path[0], reference, on: model) }
+            }
+        }
         let rows = page.fields.filter { $0.section == section && !isEnvelopeRow($0, envelope: envelope, operation: operation) }
         guard !rows.isEmpty else { return }
         let place = sectionLocation(section, of: operation)

@@ -335,6 +335,11 @@ struct PageInterpreter {
 
     // MARK: The end
 
+    /// `CommonResponse`, `ServerInstance`: a data type page's title.
+    static func isTypeName(_ text: String) -> Bool {
+        FactReader.captures(text, #"^[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+$"#) != nil
+    }
+
     /// Lines that are only an action's name, as the classic APIs title their pages and sections: a verb and words
     /// run together (`getServerInstanceList`, `createLoadBalancerInstance`).
     static func actionNames(in blocks: [PageBlock]) -> [String] {
@@ -379,6 +384,11 @@ struct PageInterpreter {
             let actions = Self.actionNames(in: blocks)
             if blocks.isEmpty {
                 model.problems.append("the page is empty")
+            } else if let title = model.title, Self.isTypeName(title), blocks.contains(where: { block in
+                if case .table(let table) = block.kind { table.column(.name) != nil } else { false }
+            }) {
+                // The API references' data type pages (`CommonResponse`, `ServerInstance`) describe a type, not a call.
+                model.problems.append("the page describes the data type `\(title)`, not a call; data type pages are not compared")
             } else if !actions.isEmpty {
                 // The classic APIs' pages name an action (`getServerInstanceList`) and leave its method and path to
                 // a guide page: which spec operation they describe can't be told from the page.
