@@ -43,8 +43,8 @@ struct OpenAPIImporter {
     let file: String
     var diagnostics = Diagnostics()
     var spec = ImportedSpec()
-    /// Schema names already taken, by types, enums and named inline schemas.
-    var takenNames: Set<String> = []
+    /// Type names and operation ids already given.
+    var names = ImportNames()
     /// Component schemas by name, and what each became.
     var componentNames: [String: String] = [:]
     /// Types that some answer reaches: enums they reach must be open.
@@ -100,8 +100,8 @@ struct OpenAPIImporter {
         readComponents()
         readPaths()
         readExtensions()
-        openEnumsInAnswers()
-        separateSwiftNames()
+        spec.openEnums(reachedFrom: answerSchemas)
+        for message in spec.separateSwiftNames() { diagnostics.warning(message, at: .start(of: file)) }
         if spec.groups.isEmpty { spec.groups = [("default", "Operations", "")] }
         return spec
     }
@@ -206,16 +206,11 @@ struct OpenAPIImporter {
             guard let name = tag["name"]?.string else { continue }
             let title = tag["x-ncp-title"]?.string ?? name
             let description = tag["description"]?.string ?? ""
-            guard !spec.groups.contains(where: { $0.key == groupKey(name) }) else { continue }
-            spec.groups.append((groupKey(name), title, description == title ? "" : description))
+            guard !spec.groups.contains(where: { $0.key == ImportNames.groupKey(name) }) else { continue }
+            spec.groups.append((ImportNames.groupKey(name), title, description == title ? "" : description))
         }
     }
 
-    func groupKey(_ tag: String) -> String {
-        let words = tag.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        guard let first = words.first else { return "default" }
-        return first.lowercased() + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-    }
 
     // MARK: Extensions our export writes
 

@@ -3,24 +3,12 @@ import Yams
 extension OpenAPIImporter {
     static let methods = ["get", "put", "post", "delete", "patch"]
 
-    /// `listThings`, made from an operationId or, without one, from the method and path; `numbered` when another
-    /// operation had taken it and a number was added.
-    mutating func operationID(_ node: Node, method: String, path: String, taken: inout Set<String>) -> (id: String, numbered: Bool) {
-        let source = node["operationId"]?.string ?? (method + " " + path.replacingOccurrences(of: "{", with: "by ").replacingOccurrences(of: "}", with: ""))
-        let words = source.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        var id = (words.first.map { $0.prefix(1).lowercased() + $0.dropFirst() } ?? "operation")
-            + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        if id.first?.isLetter != true { id = "operation" + id }
-        if GeneratedNames.reservedMembers.contains(id) || id.hasSuffix("Pages") || id.hasPrefix("waitUntil") { id += "Operation" }
-        var unique = id
-        var number = 2
-        while taken.contains(unique) { unique = id + String(number); number += 1 }
-        taken.insert(unique)
-        return (unique, unique != id)
+    /// `listThings`, made from an operationId or, without one, from the method and path.
+    mutating func operationID(_ node: Node, method: String, path: String) -> (id: String, numbered: Bool) {
+        names.operationID(node["operationId"]?.string ?? (method + " " + path.replacingOccurrences(of: "{", with: "by ").replacingOccurrences(of: "}", with: "")))
     }
 
     mutating func readPaths() {
-        var taken: Set<String> = []
         var operationEnvelopes: [ImportedEnvelope?] = []
         let rootAnswers = root["x-ncp-answers"]
         for (pathKey, pathItem) in root["paths"]?.mapping ?? [:] {
@@ -36,7 +24,7 @@ extension OpenAPIImporter {
                     continue
                 }
                 let pointer = pathPointer + "/" + method
-                let (id, numbered) = operationID(node, method: method, path: path, taken: &taken)
+                let (id, numbered) = operationID(node, method: method, path: path)
                 if numbered, let given = node["operationId"]?.string {
                     warn("the operationId '\(given)' is taken or not a Swift name; the operation is '\(id)'", node["operationId"], pointer: pointer + "/operationId")
                 }
@@ -51,7 +39,7 @@ extension OpenAPIImporter {
                 operation.description = node["description"]?.string ?? ""
                 if operation.description == operation.summary { operation.description = "" }
                 let tag = node["tags"]?.sequence?.first?.string ?? "default"
-                operation.group = groupKey(tag)
+                operation.group = ImportNames.groupKey(tag)
                 if !spec.groups.contains(where: { $0.key == operation.group }) { spec.groups.append((operation.group, tag, "")) }
                 if let doc = node["externalDocs"]?["url"]?.string ?? node["x-ncloud-source"]?.string {
                     operation.doc = doc
@@ -109,7 +97,7 @@ extension OpenAPIImporter {
                 continue
             }
             var field = self.field(named: name, schema: node["schema"], pointer: parameterPointer + "/schema",
-                                   owner: Self.upperCamel(operation.id), required: node["required"]?.string == "true" || place == "path")
+                                   owner: ImportNames.upperCamel(operation.id), required: node["required"]?.string == "true" || place == "path")
             field.location = place
             if field.description.isEmpty { field.description = node["description"]?.string ?? "" } else if let own = node["description"]?.string { field.description = own }
             if field.type == "array", node["explode"]?.string == "false" { field.style = "commaSeparated" }
@@ -142,7 +130,7 @@ extension OpenAPIImporter {
         let (properties, required, partial, rules) = mergedObject(schema, pointer: mediaPointer + "/schema")
         operation.body = properties.map { key, node in
             field(named: key, schema: node, pointer: mediaPointer + "/schema/properties/" + Self.escape(key),
-                  owner: Self.upperCamel(operation.id), required: required.contains(key))
+                  owner: ImportNames.upperCamel(operation.id), required: required.contains(key))
         }
         operation.bodyPartial = partial
         operation.bodyRules = rules
@@ -199,7 +187,7 @@ extension OpenAPIImporter {
         } else if target["type"]?.string == "null" {
             operation.result = "none"
         } else if Self.isObjectSchema(target) || target["properties"] != nil {
-            let name = freshName(operation.id + "Result")
+            let name = names.typeName(operation.id + "Result")
             spec.types.append(objectType(named: name, target, pointer: schemaPointer))
             answerSchemas.insert(name)
             operation.result = name
@@ -243,7 +231,7 @@ extension OpenAPIImporter {
         if let answers = node["x-ncp-answers"] { operation.extras.append(("answers", answersText(answers))) }
         if let fields = node["x-ncp-envelope-fields"]?.mapping {
             let list = fields.map { key, schema in
-                "\(YAMLWriter.scalar(key.string ?? "")): \(YAMLWriter.flow(field(named: key.string ?? "", schema: schema, pointer: pointer, owner: Self.upperCamel(operation.id), required: false)))"
+                "\(YAMLWriter.scalar(key.string ?? "")): \(YAMLWriter.flow(field(named: key.string ?? "", schema: schema, pointer: pointer, owner: ImportNames.upperCamel(operation.id), required: false)))"
             }
             operation.extras.append(("envelopeFields", "{ " + list.joined(separator: ", ") + " }"))
         }

@@ -1,30 +1,6 @@
 import Yams
 
 extension OpenAPIImporter {
-    /// `inline_thing-name` → `InlineThingName`.
-    static func upperCamel(_ text: String) -> String {
-        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        let name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        return name.first?.isLetter == true ? name : "Schema" + name
-    }
-
-    /// A type name not yet taken and not one the generated code uses or declares for itself.
-    mutating func freshName(_ wanted: String) -> String {
-        var base = Self.upperCamel(wanted)
-        if GeneratedNames.referencedTypes.contains(base) || GeneratedNames.doubleNestedTypes.contains(base)
-            || base.hasSuffix("Body") || base.hasSuffix("Input") || base.hasSuffix("Client") || base.hasSuffix("ClientProtocol") || base.hasSuffix("ClientDouble") {
-            base += "Model"
-        }
-        var name = base
-        var number = 2
-        while takenNames.contains(name) {
-            name = base + String(number)
-            number += 1
-        }
-        takenNames.insert(name)
-        return name
-    }
-
     static func isEnumSchema(_ schema: Node) -> Bool {
         (schema["enum"]?.sequence != nil || schema["x-extensible-enum"]?.sequence != nil) && (schema["type"]?.string ?? "string") == "string"
     }
@@ -44,7 +20,7 @@ extension OpenAPIImporter {
             guard let name = key.string else { continue }
             let target = dereference(schema) ?? schema
             if Self.isEnumSchema(target) || Self.isObjectSchema(target) {
-                componentNames[name] = freshName(name)
+                componentNames[name] = names.typeName(name)
             }
         }
         for (key, schema) in schemas ?? [:] {
@@ -186,7 +162,7 @@ extension OpenAPIImporter {
         switch type ?? (schema["properties"] != nil ? "object" : Self.isEnumSchema(schema) ? "string" : nil) {
         case "string":
             if Self.isEnumSchema(schema) {
-                let enumName = freshName(owner + Self.upperCamel(name))
+                let enumName = names.typeName(owner + ImportNames.upperCamel(name))
                 spec.enums.append(enumType(named: enumName, schema, pointer: pointer))
                 field.type = enumName
             } else {
@@ -204,7 +180,7 @@ extension OpenAPIImporter {
             field.items = [items]
         case "object":
             if schema["properties"] != nil || schema["allOf"] != nil {
-                let typeName = freshName(owner + Self.upperCamel(name))
+                let typeName = names.typeName(owner + ImportNames.upperCamel(name))
                 spec.types.append(objectType(named: typeName, schema, pointer: pointer))
                 field.type = typeName
             } else {
@@ -248,53 +224,5 @@ extension OpenAPIImporter {
         if let note = schema["x-ncp-note"]?.string { field.note = note }
         if let forbidden = schema["x-ncp-forbidden-characters"]?.string { field.limits.append(("forbiddenCharacters", JSONText.quoted(forbidden))) }
         if schema["x-ncp-not-blank"]?.string == "true" { field.limits.append(("notBlank", "true")) }
-    }
-
-    /// Properties (and an operation's arguments) whose wire names become the same Swift name, or a name the
-    /// generated code takes (`validate`), get a `swiftName` of their own.
-    mutating func separateSwiftNames() {
-        var messages: [String] = []
-        func separate(_ fields: inout [ImportedSpec.Field], owner: String) {
-            var taken: Set<String> = [GeneratedNames.inputValidationMethod]
-            for index in fields.indices {
-                let derived = fields[index].swiftName ?? SwiftNames.lowerCamel(fields[index].name)
-                guard taken.contains(derived) else { taken.insert(derived); continue }
-                var number = 2
-                while taken.contains(derived + String(number)) { number += 1 }
-                fields[index].swiftName = derived + String(number)
-                taken.insert(derived + String(number))
-                messages.append("'\(fields[index].name)' of \(owner) would be the Swift name '\(derived)', which is taken; it is '\(derived + String(number))'")
-            }
-        }
-        for index in spec.types.indices {
-            let owner = "the type '\(spec.types[index].name)'"
-            separate(&spec.types[index].properties, owner: owner)
-        }
-        for index in spec.operations.indices {
-            var arguments = spec.operations[index].parameters + (spec.operations[index].body ?? [])
-            separate(&arguments, owner: "the operation '\(spec.operations[index].id)'")
-            let count = spec.operations[index].parameters.count
-            spec.operations[index].parameters = Array(arguments.prefix(count))
-            if spec.operations[index].body != nil { spec.operations[index].body = Array(arguments.dropFirst(count)) }
-        }
-        for message in messages { diagnostics.warning(message, at: .start(of: file)) }
-    }
-
-    /// Enums reachable from an answer must be open: the service may add values, and a closed enum would fail to
-    /// decode them.
-    mutating func openEnumsInAnswers() {
-        var reached: Set<String> = []
-        var pending = Array(answerSchemas)
-        while let name = pending.popLast() {
-            guard reached.insert(name).inserted else { continue }
-            for field in spec.types.first(where: { $0.name == name })?.properties ?? [] {
-                pending.append(field.type)
-                pending += field.items.map(\.type)
-            }
-        }
-        for index in spec.enums.indices where !spec.enums[index].open && reached.contains(spec.enums[index].name) {
-            spec.enums[index].open = true
-            spec.enums[index].comments.append("guessed: open, since answers carry it and the service may add values")
-        }
     }
 }
