@@ -79,7 +79,6 @@ import Testing
             "edge-cases.yaml:21:93: warning: 'exclusiveMaximum' can't be expressed; it is left out (at #/paths/~1things~1{id}/get/parameters/3/schema/exclusiveMaximum)",
             "edge-cases.yaml:29:7: warning: HEAD operations can't be expressed; left out (at #/paths/~1things~1{id}/head)",
             "edge-cases.yaml:31:20: warning: the operationId 'get-thing' is taken or not a Swift name; the operation is 'getThing2' (at #/paths/~1things~1{id}/put/operationId)",
-            "edge-cases.yaml:32:19: warning: 'deprecated' without x-ncp-deprecation has no removal date; recorded as a note (at #/paths/~1things~1{id}/put/deprecated)",
             "edge-cases.yaml:36:9: warning: the error answers (404) aren't imported: list the service's codes under 'errors' (at #/paths/~1things~1{id}/put/responses)",
             "edge-cases.yaml:45:23: warning: a result that is not an object stays open JSON (at #/paths/~1things/get/responses/200/content/application~1json/schema)",
             "edge-cases.yaml:50:11: warning: only JSON bodies can be expressed; this body (multipart/form-data) is left out (at #/paths/~1things/post/requestBody/content)",
@@ -98,6 +97,8 @@ import Testing
         #expect(thing.properties.first { $0.name == "code" }?.constraints.pattern == "^[A-Z]{3}$")
         #expect(spec.types.contains { $0.name == "ThingPartsItem" })
         #expect(spec.operations.first { $0.id == "getThing" }?.parameters.first { $0.name == "tags" }?.style == "commaSeparated")
+        // `deprecated: true` without a date is a deprecation without a removal month.
+        #expect(spec.operations.first { $0.id == "getThing2" }.map { $0.deprecated != nil && $0.deprecated?.removal == nil } == true)
     }
 
     @Test(arguments: [

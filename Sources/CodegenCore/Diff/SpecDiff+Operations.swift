@@ -33,7 +33,8 @@ extension SpecDiff {
         }
         switch (before.deprecated, after.deprecated) {
         case (nil, let deprecation?):
-            add(.compatible, symbol, "deprecated: NAVER removes it in \(DocText.month(deprecation.removal)); calls now warn", at: deprecation.location)
+            let removal = deprecation.removal.map { "NAVER removes it in \(DocText.month($0))" } ?? "NAVER names no removal date"
+            add(.compatible, symbol, "deprecated: \(removal); calls now warn", at: deprecation.location)
         case (_?, nil):
             add(.compatible, symbol, "no longer deprecated", at: after.location)
         default: break

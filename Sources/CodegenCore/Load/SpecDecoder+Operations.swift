@@ -53,8 +53,8 @@ extension SpecDecoder {
     }
 
     private func deprecation(_ node: Node) -> Deprecation? {
-        guard let fields = reader.mapping(node, what: "'deprecated'", allowed: Self.deprecationKeys, required: ["removal"]) else { return nil }
-        return Deprecation(removal: reader.string(fields["removal"], key: "removal") ?? "",
+        guard let fields = reader.mapping(node, what: "'deprecated'", allowed: Self.deprecationKeys) else { return nil }
+        return Deprecation(removal: reader.string(fields["removal"], key: "removal"),
                            replacement: reader.string(fields["replacement"], key: "replacement"),
                            location: reader.location(of: node))
     }

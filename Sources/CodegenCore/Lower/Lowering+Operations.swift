@@ -61,7 +61,7 @@ extension Lowering {
 
     func deprecationMessage(_ operation: Operation) -> String? {
         guard let deprecated = operation.deprecated else { return nil }
-        var message = "NAVER removes this API in \(DocText.month(deprecated.removal))"
+        var message = deprecated.removal.map { "NAVER removes this API in \(DocText.month($0))" } ?? "NAVER has deprecated this API"
         if let replacement = deprecated.replacement { message += "; use \(replacement) instead" }
         return SwiftTypes.stringLiteral(message + ".")
     }

@@ -78,7 +78,7 @@ struct Exporter {
         members.append(("responses", responses(operation)))
         if let deprecated = operation.deprecated {
             members.append(("deprecated", .bool(true)))
-            var details: Members = [("removal", .string(deprecated.removal))]
+            var details: Members = deprecated.removal.map { [("removal", .string($0))] } ?? []
             if let replacement = deprecated.replacement { details.append(("replacement", .string(replacement))) }
             members.append(("x-ncp-deprecation", .object(details)))
         }

@@ -219,8 +219,8 @@ extension OpenAPIImporter {
         if let deprecation = node["x-ncp-deprecation"] {
             operation.extras.append(("deprecated", json(deprecation).compact))
         } else if node["deprecated"]?.string == "true" {
-            operation.notes.append("Deprecated in the OpenAPI document, which names no removal date or replacement.")
-            warn("'deprecated' without x-ncp-deprecation has no removal date; recorded as a note", node["deprecated"], pointer: pointer + "/deprecated")
+            // Deprecated without a date or a replacement: the format holds that as an empty deprecation.
+            operation.extras.append(("deprecated", "{}"))
         }
         for (key, ours) in [("x-ncp-since", "since"), ("x-ncp-starts", "starts")] {
             if let value = node[key]?.string { operation.extras.append((ours, YAMLWriter.scalar(value))) }

@@ -264,8 +264,8 @@ public struct ErrorCode: Sendable {
 
 /// Deprecation of an operation.
 public struct Deprecation: Sendable {
-    /// Removal date as written, such as `2027-01`.
-    public var removal: String
+    /// Removal date as written, such as `2027-01`; nil when NAVER deprecates without naming one.
+    public var removal: String?
     /// The operation that replaces this one.
     public var replacement: String?
     public var location: SourceLocation

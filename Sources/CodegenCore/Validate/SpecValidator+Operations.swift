@@ -45,8 +45,8 @@ extension SpecValidator {
         checkResult(operation)
         checkProperties(operation.envelopeFields, owner: "the envelope of '\(operation.id)'")
         if let deprecated = operation.deprecated {
-            if !RegexCache.matches(deprecated.removal, #"^\d{4}-\d{2}(-\d{2})?$"#) {
-                diagnostics.error("the removal date '\(deprecated.removal)' of \(owner) must be YYYY-MM or YYYY-MM-DD", at: deprecated.location)
+            if let removal = deprecated.removal, !RegexCache.matches(removal, #"^\d{4}-\d{2}(-\d{2})?$"#) {
+                diagnostics.error("the removal date '\(removal)' of \(owner) must be YYYY-MM or YYYY-MM-DD", at: deprecated.location)
             }
             if let replacement = deprecated.replacement, operationsByID[replacement] == nil {
                 diagnostics.unresolved("\(owner) is replaced by the undefined operation '\(replacement)'\(Suggestion.hint(for: replacement, in: operationsByID.names.filter { $0 != operation.id }.sorted()))", at: deprecated.location)

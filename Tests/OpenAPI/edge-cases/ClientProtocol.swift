@@ -16,6 +16,7 @@ public protocol EdgeCasesClientProtocol: Sendable {
     /// getThing2.
     ///
     /// `getThing2(id:name:)` takes the same arguments one by one and documents them.
+    @available(*, deprecated, message: "NAVER has deprecated this API.")
     func getThing2(_ input: GetThing2Input) async throws
 
     /// getThings.

@@ -28,12 +28,11 @@ extension EdgeCasesClientProtocol {
     ///
     /// `PUT /v1/things/{id}` — [API reference](https://example.com/docs/put-thing)
     ///
-    /// - Note: Deprecated in the OpenAPI document, which names no removal date or replacement.
-    ///
     /// - Parameters:
     ///   - id: See the API reference.
     ///   - name: At most 20 characters.
     /// - Throws: `NCPError`.
+    @available(*, deprecated, message: "NAVER has deprecated this API.")
     public func getThing2(
         id: Int64,
         name: String
