@@ -14,7 +14,7 @@ let strictSettings: [SwiftSetting] = [
 /// the lists name every folder.
 let compiledSnippets = [
     "closed-enum", "comma-query-array", "delete-with-body", "deprecated-operation", "open-enum",
-    "optional-and-nested", "partial-type", "swift-name-collision-fix", "wire-name-alias",
+    "optional-and-nested", "partial-type", "root-base-path", "swift-name-collision-fix", "wire-name-alias",
 ]
 let compiledCorpus = [
     "array-of-arrays", "case-collision-by-acronym", "custom-client-name", "datetime-and-json-bodies",
@@ -33,7 +33,10 @@ let compiledCorpus = [
 let compiledNCPAPIs = ["cloud-outbound-mailer", "sens-sms", "vpc-server"]
 /// Clients generated from the specs `ncp-codegen import` makes of the OpenAPI documents in `Tests/OpenAPI`.
 let compiledOpenAPI = ["cloud-outbound-mailer", "edge-cases", "media-intelligence-community", "sens-sms"]
-let compiledGoldens: [Target] = [("Snippets", compiledSnippets), ("Corpus", compiledCorpus), ("NCPAPIs", compiledNCPAPIs), ("OpenAPI", compiledOpenAPI)].flatMap { folder, entries in
+/// Clients generated from the specs `ncp-codegen import` makes of NAVER's doc pages (`Tests/PageImports/NAME.spec`).
+let compiledPageImports = ["api-gateway", "billing", "cloud-outbound-mailer", "media-intelligence", "media-intelligence-seed", "nclue", "sens"]
+let compiledGoldens: [Target] = [("Snippets", compiledSnippets), ("Corpus", compiledCorpus), ("NCPAPIs", compiledNCPAPIs), ("OpenAPI", compiledOpenAPI),
+                                 ("PageImports", compiledPageImports)].flatMap { folder, entries in
     entries.map { entry -> Target in
         let words = entry.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         let name = folder + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()

@@ -26,6 +26,7 @@ struct Benchmarks {
         case "json-depth": jsonDepth()
         case "diff": try diffBenchmark()
         case "openapi": try openAPIBenchmark()
+        case "import-pages": try importPagesBenchmark(folder: arguments.dropFirst().first ?? "Tests/CodegenCoreTests/Fixtures/pages/real")
         case "docs-fetch": try await Task.detached {
             try await docsFetchBenchmark(folder: arguments.dropFirst().first ?? "Tests/CodegenCoreTests/Fixtures/pages/real")
         }.value
@@ -37,7 +38,7 @@ struct Benchmarks {
             jsonDepth()
             try diffBenchmark()
         default:
-            print("usage: ncp-benchmarks [all|spec|scale N|signing|client|transports [N]|decode [MB]|decode-memory bare|client [MB]|json-depth|diff|openapi|docs-check [DIR]|docs-fetch [DIR]]")
+            print("usage: ncp-benchmarks [all|spec|scale N|signing|client|transports [N]|decode [MB]|decode-memory bare|client [MB]|json-depth|diff|openapi|docs-check [DIR]|docs-fetch [DIR]|import-pages [DIR]]")
         }
     }
 
@@ -136,6 +137,26 @@ struct Benchmarks {
         let bytes = pages.reduce(0) { $0 + $1.1.utf8.count }
         print(String(format: "docs-check: %d pages (%d KB) read %.2f ms, read and compared %.2f ms (medians of 20; %d findings)",
                      pages.count, bytes / 1024, read, time, report.findings.count))
+    }
+
+    /// `ncp-codegen import PAGES…` over the real page copies of six services (100 pages), read from memory: pages
+    /// read, each service's spec built, written as YAML and validated (twice when examples must be left out).
+    static func importPagesBenchmark(folder: String) throws {
+        let services = ["mi", "mailer", "sens", "nclue", "billing", "apigateway"]
+        let files = try pageFiles(in: folder).filter { file in services.contains { file.contains("/\($0)/") } }
+        let texts = try files.map { ($0, try String(contentsOfFile: $0, encoding: .utf8)) }
+        var operations = 0
+        let time = try median(runs: 20) {
+            let pages = texts.map { PageModel.read(source: $0.0, text: $0.1) }
+            // Each service on its own, as a person imports them.
+            operations = 0
+            for service in services {
+                let own = pages.filter { $0.source.contains("/\(service)/") }
+                operations += try PageImport.importPages(own).operationCount
+            }
+        }
+        print(String(format: "import: %d pages of %d services read, imported and validated into %d operations: %.1f ms (median of 20)",
+                     texts.count, services.count, operations, time))
     }
 
     /// The page copies in the folders under `folder` (the files beside them describe the copies).

@@ -101,6 +101,22 @@ import Testing
         #expect(asked.filter { $0 == "/docs/en/maiu-search-asset.md" }.count == 2)
     }
 
+    /// `import --pages-of`: the overview's section of the index, each page fetched from the overview's site.
+    @Test func aServicesPagesAreFoundThroughTheIndexAndImported() async throws {
+        let requests = Requests()
+        let (_, task, port) = try await Self.site(requests)
+        defer { task.cancel() }
+        let fetcher = PageFetcher(cacheFolder: nil, timeout: 2)
+        let (pages, failures) = try await fetcher.fetchService(of: "http://127.0.0.1:\(port)/docs/en/maiu-search-asset")
+        // The index lists three pages of the service; the third isn't on the site, and says so.
+        #expect(pages.map(\.slug) == ["maiu-search-asset", "mi-request-analysis"])
+        #expect(failures.map(\.url) == ["http://127.0.0.1:\(port)/docs/en/mi-merge-persons.md"])
+        #expect(await requests.paths.allSatisfy { !$0.hasPrefix("/docs/en/ai-application") }) // another service's page is not fetched
+        let result = try PageImport.importPages(pages)
+        #expect(result.operationCount == 2)
+        await #expect(throws: GenerationError.self) { _ = try await fetcher.fetchService(of: "file:///etc/passwd") }
+    }
+
     @Test func theIndexListsTheServicesUncitedPages() {
         let index = DocumentationIndex("""
             # Site

@@ -1,5 +1,6 @@
 /// One disagreement between the spec and a doc page, placed in the spec; or a page that could not be read.
 public struct DocFinding: Sendable, CustomStringConvertible {
+    /// How much a finding asks of a person.
     public enum Kind: String, Sendable {
         /// A page that can't be read as an API page: nothing was checked against it.
         case error
@@ -16,10 +17,13 @@ public struct DocFinding: Sendable, CustomStringConvertible {
              rateLimit = "rate limit", deprecation, example
     }
 
+    /// Error, warning or note.
     public var kind: Kind
+    /// What the finding is about.
     public var category: Category
     /// Where in the spec the change belongs (for an unreadable page: the page itself).
     public var location: SourceLocation
+    /// What disagrees, in a sentence.
     public var message: String
     /// `page:line`.
     public var page: String
@@ -34,6 +38,7 @@ public struct DocFinding: Sendable, CustomStringConvertible {
 
 /// A mechanical edit that `docs-check --fix` writes into the spec.
 public struct SpecFix: Sendable, Equatable {
+    /// The edit itself.
     public enum Change: Sendable, Equatable {
         /// A new optional property of a type or a body, or a new query parameter, as YAML flow entries in order.
         case addField(container: FieldContainer, name: String, entries: [Entry])
@@ -49,10 +54,13 @@ public struct SpecFix: Sendable, Equatable {
 
     /// One `key: value` of a YAML flow mapping; the value is written as YAML already.
     public struct Entry: Sendable, Equatable {
+        /// The key, such as `maxLength`.
         public var key: String
+        /// The value as YAML writes it.
         public var value: String
     }
 
+    /// What to change.
     public var change: Change
     /// The page the change comes from, written as the `note` of what is added or changed.
     public var note: String
@@ -60,10 +68,14 @@ public struct SpecFix: Sendable, Equatable {
 
 /// Where a new field goes.
 public enum FieldContainer: Sendable, Equatable, CustomStringConvertible {
+    /// The properties of the named type.
     case type(String)
+    /// The body of the operation with this id.
     case body(operation: String)
+    /// The query parameters of the operation with this id.
     case query(operation: String)
 
+    /// `the body of \`createThing\``, for messages.
     public var description: String {
         switch self {
         case .type(let name): "the type \(name)"

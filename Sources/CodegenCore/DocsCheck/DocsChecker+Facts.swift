@@ -95,6 +95,12 @@ extension DocsChecker {
         let enforced = forbiddenCharacters(in: field, depth: 0)
         let missing = documented.filter { !enforced.contains($0) }
         guard !missing.isEmpty else { return }
+        if case .primitive(.json) = field.shape {
+            // Open JSON has no strings of its own to check: the limit is known, not lost.
+            note(.forbiddenCharacters, field.sourceLocation, "the docs forbid \(missing.map { "'\($0)'" }.joined(separator: ", ")) in `\(path)`, which the spec holds as open JSON",
+                 model, row.facts.forbiddenLine, key: "forbidden " + path)
+            return
+        }
         let fix: SpecFix? = if case .primitive(.string) = field.shape {
             SpecFix(change: .setFieldKey(field: field.sourceLocation, key: "forbiddenCharacters",
                                          value: YAMLWriter.scalar(String(field.constraints.forbiddenCharacters ?? "") + String(missing))),

@@ -59,6 +59,12 @@ extension DocsChecker {
         for row in rows {
             let path = specPath(row, envelope: envelope).joined(separator: ".")
             guard !path.isEmpty, !index.isUnderOpenJSON(DocsChecker.parent(path)) else { continue }
+            // A legacy page's "request parameters" list a form's body fields as if they were the query's.
+            if section == .query, index.byPath[path] == nil, let body = self.index(.body, of: operation), let reference = body.byPath[path] {
+                seen.insert(reference.path)
+                checkRow(row, path: path, reference, on: model)
+                continue
+            }
             guard let reference = index.byPath[path] else {
                 // A row under a row the spec doesn't have is said with its parent, once.
                 let parent = DocsChecker.parent(path)

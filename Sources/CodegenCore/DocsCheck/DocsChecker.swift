@@ -137,7 +137,7 @@ public struct DocsChecker {
         if !anyMatched, let slug = page.slug, let citing = operationsBySlug[slug], !citing.isEmpty {
             for cited in citing {
                 warn(.identity, cited.location(of: "doc"),
-                     "`\(cited.id)` cites \(slug), which now documents \(call); the spec has \(cited.method) \(spec.service.basePath)\(cited.path)",
+                     "`\(cited.id)` cites \(slug), which now documents \(call); the spec has \(cited.method) \(spec.service.fullPath(cited.path))",
                      page, operation.line)
             }
             return
@@ -158,7 +158,7 @@ public struct DocsChecker {
             let call = "\(operation.methods.joined(separator: ", ")) \(operation.path)"
             for cited in citing {
                 warn(.identity, cited.location(of: "doc"),
-                     "`\(cited.id)` cites \(slug), which documents \(call) (that is `\(documented.id)`); the spec has \(cited.method) \(spec.service.basePath)\(cited.path)",
+                     "`\(cited.id)` cites \(slug), which documents \(call) (that is `\(documented.id)`); the spec has \(cited.method) \(spec.service.fullPath(cited.path))",
                      page, operation.line)
             }
         }

@@ -12,11 +12,13 @@ struct ImportNames {
         return name.first?.isLetter == true ? name : "Schema" + name
     }
 
-    /// `Create workspace` → `createWorkspace`; `get /things/{id}` → `getThingsId`.
+    /// `Create workspace` → `createWorkspace`; `get /things/{id}` → `getThingsId`; `SMS API` → `smsAPI`.
     static func lowerCamel(_ text: String) -> String {
         let parts = words(text)
         guard let first = parts.first else { return "" }
-        return first.prefix(1).lowercased() + first.dropFirst() + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        // A leading acronym is lowered whole: `SMS` → `sms`, not `sMS`.
+        let head = first.count > 1 && first.allSatisfy({ $0.isUppercase || $0.isNumber }) ? first.lowercased() : first.prefix(1).lowercased() + first.dropFirst()
+        return head + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
     /// The ASCII letters and digits of a text, as words.

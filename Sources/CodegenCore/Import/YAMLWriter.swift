@@ -2,8 +2,9 @@
 /// `errors.yaml`, `waiters.yaml` and one `operations/<group>.yaml` per group, sorted, with a comment wherever the
 /// importer guessed.
 enum YAMLWriter {
-    static func files(_ spec: ImportedSpec) -> [OutputFile] {
-        let header = "# Imported from OpenAPI by ncp-codegen import; maintained by hand from here on.\n"
+    /// - Parameter origin: what the spec was imported from, for the header of each file.
+    static func files(_ spec: ImportedSpec, origin: String) -> [OutputFile] {
+        let header = "# Imported from \(origin) by ncp-codegen import; maintained by hand from here on.\n"
         var files: [OutputFile] = []
         var service = header + comments(spec.serviceComments, indent: "") + "service:\n"
         service += "  name: \(scalar(spec.name))\n"

@@ -112,7 +112,7 @@ extension Lowering {
 
     /// `"/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))"`: each path parameter encoded as a segment.
     func pathExpression(_ operation: Operation, value: (Field) -> String) -> String {
-        var expression = SwiftTypes.literalContent(spec.service.basePath)
+        var expression = SwiftTypes.literalContent(spec.service.fullPath(""))
         var rest = Substring(operation.path)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             expression += SwiftTypes.literalContent(String(rest[..<open]))
@@ -144,7 +144,7 @@ extension Lowering {
     func operationDocs(_ operation: Operation, fields: [Field]) -> [String] {
         var lines = DocText.wrap(operation.summary.hasSuffix(".") ? operation.summary : operation.summary + ".")
         if !operation.description.isEmpty { lines += [""] + DocText.wrap(operation.description) }
-        lines += ["", "`\(operation.method) \(spec.service.basePath)\(operation.path)` — [API reference](\(operation.doc))"]
+        lines += ["", "`\(operation.method) \(spec.service.fullPath(operation.path))` — [API reference](\(operation.doc))"]
         if let rateLimit = operation.rateLimit {
             var text = "Rate limit: \(rateLimit.limit) calls per \(rateLimit.per)."
             if let note = rateLimit.note { text += " " + note }

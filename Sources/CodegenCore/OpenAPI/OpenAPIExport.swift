@@ -23,8 +23,8 @@ struct Exporter {
         var root: Members = [
             ("openapi", .string("3.1.0")),
             ("info", .object(info)),
-            ("servers", .array([.object([("url", .string("https://" + service.host + service.basePath))])]
-                + service.legacyHosts.map { .object([("url", .string("https://" + $0 + service.basePath)), ("description", .string("Legacy host"))]) })),
+            ("servers", .array([.object([("url", .string("https://" + service.host + service.fullPath("")))])]
+                + service.legacyHosts.map { .object([("url", .string("https://" + $0 + service.fullPath(""))), ("description", .string("Legacy host"))]) })),
         ]
         if !service.docs.isEmpty { root.append(("externalDocs", .object([("url", .string(service.docs))]))) }
         root.append(("tags", .array(spec.groups.map { group in

@@ -5,7 +5,9 @@ import Yams
 public enum OpenAPIImport {
     /// What an import produced: the files to write, and what it couldn't express or had to guess.
     public struct Result: Sendable {
+        /// The spec's YAML files.
         public var files: [OutputFile]
+        /// What the format can't express, each at the document's line and JSON pointer.
         public var warnings: [Diagnostic]
     }
 
@@ -33,7 +35,7 @@ public enum OpenAPIImport {
         var importer = OpenAPIImporter(root: root, file: source.path)
         let spec = importer.run()
         if importer.diagnostics.hasErrors { throw SpecErrors(diagnostics: importer.diagnostics.all.sorted { $0.location < $1.location }) }
-        return Result(files: YAMLWriter.files(spec), warnings: importer.diagnostics.all.sorted { $0.location < $1.location })
+        return Result(files: YAMLWriter.files(spec, origin: "OpenAPI"), warnings: importer.diagnostics.all.sorted { $0.location < $1.location })
     }
 }
 

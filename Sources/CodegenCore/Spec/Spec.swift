@@ -59,6 +59,12 @@ public struct Service: Sendable {
         keyLocations[key] ?? location
     }
 
+    /// An operation's whole path: the base path and the operation's, joined by one `/` (a base path of `/`
+    /// adds nothing; `//sms` would be read as a host).
+    public func fullPath(_ path: String) -> String {
+        (basePath.hasSuffix("/") ? String(basePath.dropLast()) : basePath) + path
+    }
+
     /// An empty service, filled in by the loader.
     public init() {}
 }
@@ -66,6 +72,7 @@ public struct Service: Sendable {
 /// A call the docs once documented and the service no longer offers (or never offered as documented): the
 /// generator leaves it out, and `docs-check` notes a page about it instead of calling it a new operation.
 public struct RetiredCall: Sendable {
+    /// `GET`, `POST` …
     public var method: String
     /// The path as the old page writes it, under the service's base path.
     public var path: String
@@ -73,6 +80,7 @@ public struct RetiredCall: Sendable {
     public var replacedBy: String?
     /// Why it is left out, and since when.
     public var note: String
+    /// Where the spec lists it.
     public var location: SourceLocation
 
     /// A retired call.

@@ -5,16 +5,23 @@ import Foundation
 /// page. Edits are made line by line, so comments and layout around them stay; the edited spec must validate,
 /// or nothing is written.
 public enum SpecEditor {
+    /// One spec file before and after the edits.
     public struct EditedFile: Sendable {
+        /// The file's path.
         public var path: String
+        /// Its text as read.
         public var old: String
+        /// Its text with the edits.
         public var new: String
     }
 
+    /// The edits, made in memory and validated; nothing is on disk until `write()`.
     public struct Result: Sendable {
+        /// The files the edits change.
         public var files: [EditedFile]
         /// The edits as a unified diff.
         public var diff: String
+        /// How many fixes were placed.
         public var applied: Int
         /// Findings with a fix this editor could not place, and why.
         public var skipped: [String]

@@ -41,4 +41,17 @@ struct DocumentationIndex {
             return link.slug.split(separator: "-").first.map { prefixes.contains(String($0)) } ?? false
         }.map(\.url)
     }
+
+    /// Every page in the section that lists the page with this slug, that page first; without sections, the
+    /// pages whose slug starts like it (`maiu-`).
+    func service(of slug: String) -> [String] {
+        guard let page = links.first(where: { $0.slug == slug }) else { return [] }
+        let prefix = slug.split(separator: "-").first.map(String.init) ?? slug
+        var seen: Set<String> = [page.slug]
+        let others = links.filter { link in
+            guard seen.insert(link.slug).inserted else { return false }
+            return page.section.isEmpty ? link.slug.hasPrefix(prefix + "-") : link.section == page.section
+        }
+        return [page.url] + others.map(\.url)
+    }
 }

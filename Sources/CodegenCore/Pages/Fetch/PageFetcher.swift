@@ -10,12 +10,17 @@ import FoundationNetworking
 public struct PageFetcher: Sendable {
     /// A page that could not be had, and why.
     public struct Failure: Error, Sendable, Equatable {
+        /// The page's address.
         public var url: String
+        /// What went wrong with each address tried: `…md: HTTP 404; …: no answer within 20 s`.
         public var reason: String
     }
 
+    /// What `fetch(for:)` found.
     public struct Result: Sendable {
+        /// The pages fetched, read into page models.
         public var pages: [PageModel]
+        /// The pages that couldn't be had.
         public var failures: [Failure]
         /// Pages of the service the site's documentation index lists that no operation cites.
         public var uncitedPages: [String]
@@ -133,6 +138,26 @@ public struct PageFetcher: Sendable {
         } catch {
             return .failed(error.localizedDescription)
         }
+    }
+
+    /// Every page of the service whose overview (or any page) is at `address`, as the site's documentation index
+    /// (`llms.txt`) lists them under the same section; just that page when the index can't be had or doesn't list it.
+    public func fetchService(of address: String) async throws -> ([PageModel], [Failure]) {
+        guard let url = URL(string: address), let scheme = url.scheme, scheme == "https" || scheme == "http", let host = url.host,
+              let slug = PageModel.docSlug(address) else {
+            throw GenerationError(message: "\(address): not an http(s) URL of a doc page")
+        }
+        let port = url.port.map { ":\($0)" } ?? ""
+        var addresses = [address]
+        if case .page(let text, _) = await download("\(scheme)://\(host)\(port)/llms.txt") {
+            // Each listed page is fetched from the site the overview came from, whatever host the index names.
+            let listed = DocumentationIndex(text).service(of: slug).compactMap { link -> String? in
+                guard let url = URL(string: link) else { return nil }
+                return "\(scheme)://\(host)\(port)\(url.path)"
+            }
+            if !listed.isEmpty { addresses = [address] + listed.dropFirst() }
+        }
+        return await fetch(addresses)
     }
 
     /// The service's pages in the site's documentation index (`llms.txt` at the docs root) that no operation cites.

@@ -361,6 +361,7 @@ struct PageInterpreter {
     /// Where the page ends early: inside a table, an example, a sentence or right after a heading. A cut seen
     /// earlier that the page went on past is not one.
     mutating func finish(_ blocks: [PageBlock], sourceCut: Bool) {
+        if model.operations.isEmpty { model.leadParagraph = pendingSummary }
         if model.operations.isEmpty, !pendingRateLimits.isEmpty { model.rateLimits = pendingRateLimits }
         let candidate = model.cut
         model.cut = nil

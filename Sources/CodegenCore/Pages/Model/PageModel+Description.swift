@@ -1,6 +1,7 @@
 /// What was read from a page, as text a person can check against the page: `ncp-codegen show-page` prints it,
 /// so a finding that looks wrong can be traced to the reading rather than guessed at.
 extension PageModel {
+    /// Every fact read from the page, a line each, with the page line it came from.
     public var summary: String {
         var lines: [String] = ["\(source): \(layout.rawValue)" + (slug.map { ", slug \($0)" } ?? "") + (url.map { ", \($0)" } ?? "")]
         if let title { lines.append("  title: \(title)") }

@@ -12,14 +12,19 @@ public struct PageModel: Sendable {
     public var url: String?
     /// The last part of the page's address (`maiu-search-asset`), from its URL or its file name.
     public var slug: String?
+    /// How the page was written.
     public var layout: Layout
+    /// The page's title, when it has one.
     public var title: String?
+    /// The first paragraph of a page without operations (an overview's description of the service).
+    public var leadParagraph: String?
     /// The site's banner that the page doesn't show the latest changes yet (an older copy, or a stale translation).
     public var isNotUpToDate = false
     /// The page says it is deprecated or will no longer be updated; the sentence that says so.
     public var deprecation: PageText?
     /// Base URLs the page gives (`https://mi.apigw.ntruss.com`), and endpoints per region (`Korea (KR)`).
     public var apiURLs: [PageText] = []
+    /// The endpoints an overview lists per region.
     public var regionEndpoints: [RegionEndpoint] = []
     /// Request headers the page lists for every call (the overview's `x-ncp-apigw-signature-v2` …).
     public var commonHeaders: [PageField] = []
@@ -45,14 +50,19 @@ public struct PageModel: Sendable {
 
 /// A sentence or value of a page and the line it is on.
 public struct PageText: Sendable, Equatable {
+    /// The text as the page writes it.
     public var text: String
+    /// The line it is on.
     public var line: Int
 }
 
 /// An endpoint of the service in one region.
 public struct RegionEndpoint: Sendable, Equatable {
+    /// The region as the page names it (`Korea (KR)`).
     public var region: String
+    /// The endpoint's base URL.
     public var url: String
+    /// The page line it starts on.
     public var line: Int
 }
 
@@ -60,6 +70,7 @@ public struct RegionEndpoint: Sendable, Equatable {
 public struct PageOperation: Sendable {
     /// The operation's title on the page (`Request asset search`, `createMailRequest`).
     public var title: String?
+    /// The paragraph that says what the operation does.
     public var summary: String?
     /// Usually one; old pages list `GET, POST` for the same path.
     public var methods: [String]
@@ -67,32 +78,43 @@ public struct PageOperation: Sendable {
     public var path: String
     /// The full URL, when the page writes one (`POST https://sens.apigw.ntruss.com/sms/v2/…`).
     public var url: String?
+    /// The page line it starts on.
     public var line: Int
     /// Every field row, nesting resolved: rows of a sub-table carry their parent's path.
     public var fields: [PageField] = []
     /// The field tables the page shows, by section and parent path (`body` + `query` for the `query`
     /// sub-table), and whether each was read to its end.
     public var tables: [TableListing] = []
+    /// The request example: its JSON body or its curl command.
     public var requestExample: PageExample?
+    /// The response example.
     public var responseExample: PageExample?
+    /// Rate-limit sentences about this operation.
     public var rateLimits: [PageRateLimit] = []
     /// Errors the page lists for this operation.
     public var errors: [PageError] = []
+    /// The sentence that deprecates it, if any.
     public var deprecation: PageText?
+    /// Other notes the page gives.
     public var notes: [PageText] = []
 }
 
 /// A field table of an operation: its section, the field it describes (empty for the section's top level),
 /// and whether the page shows all of it.
 public struct TableListing: Sendable, Equatable {
+    /// Which part of the request or response the table describes.
     public var section: FieldSection
+    /// The path of the field the table describes; empty for the section's top level.
     public var parent: [String]
+    /// The page shows the table to its end.
     public var isComplete: Bool
+    /// The page line it starts on.
     public var line: Int
 }
 
 /// One field row.
 public struct PageField: Sendable {
+    /// Which part of the request or response the table describes.
     public var section: FieldSection
     /// The field's path without array markers: `["query", "textQuery"]`, `["result", "content", "assetId"]`.
     public var path: [String]
@@ -100,25 +122,36 @@ public struct PageField: Sendable {
     public var documentedName: String
     /// The type as written: `String`, `Array<Integer>`, `Array[enum]`, `List<AttachFile>`, `File`.
     public var type: String
+    /// Required, optional or conditional as the row says; nil when it says neither or was cut.
     public var requiredness: Requiredness?
+    /// The row's description, without its list.
     public var description: String
+    /// The items of the list in the row's description.
     public var bullets: [String]
+    /// What the description and its list state about the value.
     public var facts: FieldFacts
+    /// The page line it starts on.
     public var line: Int
     /// The row is the last one before the page was cut: its name is sure, its description and limits are not.
     public var isCut = false
     /// The index of the table it is in, among the operation's `tables`.
     public var table = 0
 
+    /// The dotted path: `query.textQuery`.
     public var name: String { path.joined(separator: ".") }
+    /// The path of the row's parent.
     public var parent: [String] { Array(path.dropLast()) }
 }
 
 /// What a row's description and bullets state about the value.
 public struct FieldFacts: Sendable, Equatable {
+    /// A range a page states, and where.
     public struct Range: Sendable, Equatable {
+        /// The smallest allowed, when stated.
         public var min: Int64?
+        /// The largest allowed, when stated.
         public var max: Int64?
+        /// The page line it starts on.
         public var line: Int
     }
 
@@ -134,10 +167,13 @@ public struct FieldFacts: Sendable, Equatable {
     public var defaultValue: PageText?
     /// Values listed as `LOW | MEDIUM (default) | HIGH`, with the meanings their sub-items give.
     public var enumValues: [String] = []
+    /// What each listed value means, from the list under it.
     public var enumMeanings: [String: String] = [:]
+    /// The line the values are listed on.
     public var enumLine = 0
     /// Characters the docs say can't be used.
     public var forbiddenCharacters: [Character] = []
+    /// The line the characters are listed on.
     public var forbiddenLine = 0
     /// `Can't be registered if it contains a blank string or only spaces`.
     public var notBlank = false
@@ -145,8 +181,30 @@ public struct FieldFacts: Sendable, Equatable {
     public var isDateTime = false
 }
 
+extension FieldFacts {
+    /// Takes what `other` states and these facts leave out.
+    mutating func fill(from other: FieldFacts) {
+        length = length ?? other.length
+        value = value ?? other.value
+        items = items ?? other.items
+        bytes = bytes ?? other.bytes
+        defaultValue = defaultValue ?? other.defaultValue
+        if enumValues.isEmpty {
+            enumValues = other.enumValues
+            enumMeanings = other.enumMeanings
+            enumLine = other.enumLine
+        }
+        // Characters any copy forbids stay forbidden: a translation that drops one is no permission.
+        if forbiddenCharacters.isEmpty { forbiddenLine = other.forbiddenLine }
+        forbiddenCharacters += other.forbiddenCharacters.filter { !forbiddenCharacters.contains($0) }
+        notBlank = notBlank || other.notBlank
+        isDateTime = isDateTime || other.isDateTime
+    }
+}
+
 /// One row of an error table.
 public struct PageError: Sendable, Equatable {
+    /// The HTTP status, when the table gives one.
     public var status: Int?
     /// The service's code; `-` rows (status only) keep `-`.
     public var code: String
@@ -155,24 +213,31 @@ public struct PageError: Sendable, Equatable {
     public var message: String
     /// The layout didn't say where the message ends and its description begins.
     public var messageRunsOn = false
+    /// The page line it starts on.
     public var line: Int
 }
 
 /// `Up to 1000 calls can be made per minute.`
 public struct PageRateLimit: Sendable, Equatable {
+    /// How many calls.
     public var limit: Int
     /// `second`, `minute`, `hour` or `day`.
     public var per: String
+    /// The text as the page writes it.
     public var text: String
+    /// The page line it starts on.
     public var line: Int
 }
 
 /// A request or response example: its text and the keys it uses as dotted paths.
 public struct PageExample: Sendable {
+    /// The text as the page writes it.
     public var text: String
+    /// Every key of the example's JSON, as dotted paths.
     public var keys: [String]
     /// The example's JSON, when it parses.
     var json: JSONText?
+    /// The page line it starts on.
     public var line: Int
     /// The example ends where the page was cut.
     public var isCut: Bool
@@ -186,5 +251,6 @@ public struct CutPoint: Sendable, Equatable {
     public var place: String
     /// The last row or heading read before the cut, if any.
     public var after: String?
+    /// The page line it starts on.
     public var line: Int
 }

@@ -16,9 +16,16 @@ struct RowPattern {
     init(roles: [ColumnRole]) {
         self.roles = roles
         joinedProseColumn = Self.joinedProseColumn(roles)
-        regexes = [(#"\s+"#, true), (#"\s*"#, false), (#"\s*"#, true)].compactMap { separator, allowsDash in
+        var regexes = [(#"\s+"#, true), (#"\s*"#, false), (#"\s*"#, true)].compactMap { separator, allowsDash in
             RegexCache.regex(Self.pattern(roles, separator: separator, allowsDash: allowsDash))
         }
+        // A header's name run into its description in the PDF rendering (`x-ncp-apigw-timestampIt indicates …`):
+        // a lower-case, hyphenated name ends where the sentence's capital begins.
+        if roles.count == 2, roles[0] == .name, Self.isProse(roles[1]),
+           let runTogether = RegexCache.regex(#"^([a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=[A-Z][a-z])(.*)$"#) {
+            regexes.insert(runTogether, at: 0)
+        }
+        self.regexes = regexes
     }
 
     private static func isProse(_ role: ColumnRole) -> Bool {

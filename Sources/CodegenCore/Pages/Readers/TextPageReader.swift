@@ -14,11 +14,15 @@ struct TextPageReader {
 
     init(text: String) {
         // A Markdown export quotes its "Documentation Index" note; the quote marks are not content.
-        lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
             let trimmed = line.drop { $0 == " " }
             guard trimmed.hasPrefix(">") else { return String(line) }
             return String(trimmed.dropFirst().drop { $0 == " " })
         }
+        // The PDF rendering ends with its indentation on a line of its own: the text ends where its last words do,
+        // so that a row on the last of them is read as the one the copy cuts.
+        while let last = lines.last, !last.isEmpty, last.allSatisfy(\.isWhitespace) { lines[lines.count - 1] = "" }
+        self.lines = lines
     }
 
     static func read(_ text: String) -> [PageBlock] {
