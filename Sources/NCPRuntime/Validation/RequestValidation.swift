@@ -32,7 +32,7 @@ public struct RequestValidation: Sendable {
         if notBlank, value.allSatisfy(\.isWhitespace) {
             throw failure(field, "must not be blank")
         }
-        if let pattern, value.range(of: pattern, options: .regularExpression) == nil {
+        if let pattern, !CompiledPatterns.shared.matches(value, pattern) {
             throw failure(field, "must match \(pattern)")
         }
     }
