@@ -177,27 +177,17 @@ extension DocsChecker {
 
     /// The YAML of a new field for a documented row, or nil when its type needs a person (an object, a file).
     func fieldEntries(_ row: PageField, section: FieldSection) -> [SpecFix.Entry]? {
-        func primitive(_ word: String) -> String? {
-            switch word.lowercased() {
-            case "string", "enum": return row.facts.isDateTime ? "datetime" : "string"
-            case "date", "datetime", "timestamp": return "datetime"
-            case "integer", "int", "int64", "long": return "int64"
-            case "int32": return "int32"
-            case "boolean", "bool": return "boolean"
-            case "number", "double", "float": return "number"
-            default: return nil
-            }
-        }
+        // The documented type read as page import reads it: one mapping for both.
         var entries: [SpecFix.Entry] = []
-        let lower = row.type.lowercased()
         if section == .query { entries.append(.init(key: "in", value: "query")) }
-        if lower.hasPrefix("array") || lower.hasPrefix("list") {
-            let inner = String(row.type.drop { $0 != "<" && $0 != "[" }.dropFirst().prefix { $0 != ">" && $0 != "]" })
-            guard let item = primitive(inner.isEmpty ? "" : inner) else { return nil }
-            entries += [.init(key: "type", value: "array"), .init(key: "items", value: item)]
-        } else if let type = primitive(row.type) {
-            entries.append(.init(key: "type", value: type))
-        } else {
+        switch DocumentedType(row.type) {
+        case .array(let item?)?:
+            guard let primitive = item.primitive(isDateTime: row.facts.isDateTime) else { return nil }
+            entries += [.init(key: "type", value: "array"), .init(key: "items", value: primitive)]
+        case let documented?:
+            guard let primitive = documented.primitive(isDateTime: row.facts.isDateTime) else { return nil }
+            entries.append(.init(key: "type", value: primitive))
+        case nil:
             return nil
         }
         let facts = row.facts
