@@ -1,5 +1,6 @@
 import Foundation
 @testable import NCPRuntime
+import TestSupport
 import Testing
 
 @Suite struct CredentialTests {
@@ -76,14 +77,17 @@ import Testing
             let found = try await chain.credentials()
             #expect(found.accessKey == "FILEAK")
         }
-        let empty = CredentialProviderChain.standard(environment: ["HOME": "/nonexistent-home"])
+        // The metadata service is a loopback port that closes every connection: no NCP server here.
+        let noMetadata = try DroppingServer()
+        let empty = CredentialProviderChain.standard(environment: ["HOME": "/nonexistent-home", "NCLOUD_METADATA_ENDPOINT": noMetadata.baseURL.absoluteString])
         do {
             _ = try await empty.credentials()
             Issue.record("expected an error")
         } catch let error as CredentialError {
-            #expect(error.attempts.count == 2)
+            #expect(error.attempts.count == 3)
             #expect(error.description.contains("environment: neither NCLOUD_ACCESS_KEY_ID/NCLOUD_ACCESS_KEY"))
             #expect(error.description.contains("/nonexistent-home/.ncloud/configure [DEFAULT]: the file does not exist"))
+            #expect(error.description.contains("server role (\(noMetadata.baseURL.absoluteString)): the metadata service can't be reached"))
         }
     }
 

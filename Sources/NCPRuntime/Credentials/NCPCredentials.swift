@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// An NCP API key pair. Its descriptions never show the secret key, and show only the ends of the access key.
 public struct NCPCredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -9,28 +9,35 @@ public struct NCPCredentials: Sendable, Equatable, CustomStringConvertible, Cust
     let secretKey: String
     /// HMAC state already keyed with the secret: each signature copies it instead of hashing the key again.
     let keyedHMAC: HMAC<SHA256>
+    /// When a temporary key (a server role's, or one from the Secure Token Service) stops working; nil for a
+    /// permanent key. Providers of temporary keys fetch new ones before this passes.
+    public let expiration: Date?
 
-    /// Creates credentials from an access key and a secret key.
-    public init(accessKey: String, secretKey: String) {
+    /// Creates credentials from an access key and a secret key, and the expiry of a temporary key.
+    public init(accessKey: String, secretKey: String, expiration: Date? = nil) {
         self.accessKey = accessKey
         self.secretKey = secretKey
+        self.expiration = expiration
         keyedHMAC = HMAC<SHA256>(key: SymmetricKey(data: Data(secretKey.utf8)))
     }
 
     public static func == (lhs: NCPCredentials, rhs: NCPCredentials) -> Bool {
-        lhs.accessKey == rhs.accessKey && lhs.secretKey == rhs.secretKey
+        lhs.accessKey == rhs.accessKey && lhs.secretKey == rhs.secretKey && lhs.expiration == rhs.expiration
     }
 
-    /// `NCPCredentials(accessKey: EXAM…1234, secretKey: <redacted>)`.
+    /// `NCPCredentials(accessKey: EXAM…1234, secretKey: <redacted>)`, and the expiry of a temporary key.
     public var description: String {
-        "NCPCredentials(accessKey: \(Self.abbreviate(accessKey)), secretKey: <redacted>)"
+        "NCPCredentials(accessKey: \(Self.abbreviate(accessKey)), secretKey: <redacted>"
+            + (expiration.map { ", expiration: \(ISO8601DateFormatter().string(from: $0))" } ?? "") + ")"
     }
 
     public var debugDescription: String { description }
 
-    /// What `dump` and debuggers show: the abbreviated access key and no secret.
+    /// What `dump` and debuggers show: the abbreviated access key, no secret, and the expiry if there is one.
     public var customMirror: Mirror {
-        Mirror(self, children: ["accessKey": Self.abbreviate(accessKey), "secretKey": "<redacted>"], displayStyle: .struct)
+        var children: KeyValuePairs<String, Any> = ["accessKey": Self.abbreviate(accessKey), "secretKey": "<redacted>"]
+        if let expiration { children = ["accessKey": Self.abbreviate(accessKey), "secretKey": "<redacted>", "expiration": expiration] }
+        return Mirror(self, children: children, displayStyle: .struct)
     }
 
     /// Enough of an access key to tell two apart in a log, not enough to use it.
