@@ -9,16 +9,14 @@ enum TimeLimit {
     static func run<Value: Sendable>(_ limit: Duration, expired: () -> any Error,
                                      _ operation: @escaping @Sendable () async throws -> Value) async throws -> Value {
         let task = startChild(operation)
-        let fired = Flag()
-        let token = TimeoutScheduler.shared.schedule(after: limit) {
-            fired.set()
-            task.cancel()
-        }
-        defer { TimeoutScheduler.shared.cancel(token) }
+        let timeout = TimeoutScheduler.shared.schedule(after: limit) { task.cancel() }
         do {
-            return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+            let value = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+            TimeoutScheduler.shared.cancel(timeout)
+            return value
         } catch {
-            if fired.isSet, !Task.isCancelled { throw expired() }
+            let fired = !TimeoutScheduler.shared.cancel(timeout)
+            if fired, !Task.isCancelled { throw expired() }
             throw error
         }
     }
@@ -30,13 +28,5 @@ enum TimeLimit {
             return Task.immediate(operation: operation)
         }
         return Task(operation: operation)
-    }
-
-    /// Set once, read from any thread.
-    private final class Flag: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = false
-        func set() { lock.withLock { value = true } }
-        var isSet: Bool { lock.withLock { value } }
     }
 }

@@ -3,81 +3,92 @@ import Foundation
 
 /// Fires actions at deadlines from one thread: how attempts are timed out.
 ///
-/// Every attempt of every call arms a timeout and almost always disarms it long before it fires. A Dispatch timer
-/// per attempt cost more than the rest of the client together (measured: the work item's allocation and the timer
-/// thread waking on two cores); here arming and disarming are a locked insertion and removal.
+/// Every attempt of every call arms a timeout and almost always disarms it long before it fires, so arming and
+/// disarming must cost next to nothing: arming is a locked heap insertion, disarming a locked flag, and neither
+/// wakes the timer thread unless the new deadline is earlier than the one it sleeps towards. (Waking it for every
+/// arming cost a context switch per call on two cores; a Dispatch timer per attempt cost more than the rest of the
+/// client together.)
 final class TimeoutScheduler: @unchecked Sendable {
     static let shared = TimeoutScheduler()
 
-    /// A timeout to disarm.
-    struct Token: Sendable {
-        fileprivate let id: UInt64
+    /// An armed timeout. Its fields are guarded by the scheduler's lock.
+    final class Timeout: @unchecked Sendable {
+        fileprivate let deadline: UInt64
+        fileprivate let sequence: UInt64
+        fileprivate var action: (@Sendable () -> Void)?
+
+        fileprivate init(deadline: UInt64, sequence: UInt64, action: @escaping @Sendable () -> Void) {
+            self.deadline = deadline
+            self.sequence = sequence
+            self.action = action
+        }
     }
 
-    private struct Entry {
-        let deadline: UInt64
-        let action: @Sendable () -> Void
-    }
+    /// How long the thread sleeps with nothing armed before it looks again; a timeout armed meanwhile for later
+    /// than this needs no wake-up.
+    private static let idleHorizon: UInt64 = 1_000_000_000
 
     // Guarded by `condition`.
     private let condition = NSCondition()
-    private var entries: [UInt64: Entry] = [:]
-    /// Deadlines in a min-heap by (deadline, id); disarmed entries leave theirs behind until they surface or the
-    /// heap is rebuilt.
-    private var heap: [(deadline: UInt64, id: UInt64)] = []
-    private var nextID: UInt64 = 0
+    /// Armed and disarmed timeouts in a min-heap by (deadline, sequence); disarmed ones stay until they surface
+    /// or the heap is rebuilt.
+    private var heap: [Timeout] = []
+    private var armed = 0
+    private var sequence: UInt64 = 0
     private var threadStarted = false
+    /// When the thread wakes next on its own; 0 while it is running rather than sleeping.
+    private var wakeAt: UInt64 = 0
 
     /// Runs `action` once `delay` has passed, unless disarmed first. `action` runs on the scheduler's thread and
     /// must be quick.
-    func schedule(after delay: Duration, _ action: @escaping @Sendable () -> Void) -> Token {
+    func schedule(after delay: Duration, _ action: @escaping @Sendable () -> Void) -> Timeout {
         let deadline = Self.now() &+ Self.nanoseconds(delay)
         condition.lock()
         defer { condition.unlock() }
-        nextID &+= 1
-        let id = nextID
-        entries[id] = Entry(deadline: deadline, action: action)
-        push((deadline, id))
-        if heap.count > 64, heap.count > 2 * entries.count { rebuildHeap() }
+        sequence &+= 1
+        let timeout = Timeout(deadline: deadline, sequence: sequence, action: action)
+        push(timeout)
+        armed += 1
+        if heap.count > 64, heap.count > 2 * armed { rebuildHeap() }
         if !threadStarted {
             threadStarted = true
             let thread = Thread { [unowned self] in run() }
             thread.name = "ncp-timeouts"
             thread.start()
-        } else if heap[0].id == id {
-            condition.signal() // the new deadline is the earliest: the thread must wake sooner
+        } else if wakeAt != 0, deadline < wakeAt {
+            condition.signal() // sooner than the thread would look: wake it
         }
-        return Token(id: id)
+        return timeout
     }
 
-    /// Disarms a timeout; nothing happens if it already fired.
-    func cancel(_ token: Token) {
+    /// Disarms a timeout; false if it had already fired.
+    @discardableResult
+    func cancel(_ timeout: Timeout) -> Bool {
         condition.lock()
-        entries[token.id] = nil
-        condition.unlock()
+        defer { condition.unlock() }
+        guard timeout.action != nil else { return false }
+        timeout.action = nil
+        armed -= 1
+        return true
     }
 
     private func run() {
         condition.lock()
         while true {
-            guard let top = heap.first else {
-                condition.wait()
-                continue
-            }
-            guard let entry = entries[top.id] else {
-                pop()
-                continue
-            }
             let now = Self.now()
-            if top.deadline <= now {
-                pop()
-                entries[top.id] = nil
+            while let top = heap.first, top.action == nil || top.deadline <= now {
+                popTop()
+                guard let action = top.action else { continue }
+                top.action = nil
+                armed -= 1
                 condition.unlock()
-                entry.action()
+                action()
                 condition.lock()
-            } else {
-                _ = condition.wait(until: Date(timeIntervalSinceNow: Double(top.deadline - now) / 1e9))
             }
+            let next = heap.first?.deadline ?? now &+ Self.idleHorizon
+            wakeAt = min(next, now &+ Self.idleHorizon)
+            _ = condition.wait(until: Date(timeIntervalSinceNow: Double(wakeAt - now) / 1e9))
+            wakeAt = 0
         }
     }
 
@@ -92,7 +103,7 @@ final class TimeoutScheduler: @unchecked Sendable {
 
     // MARK: The heap
 
-    private func push(_ element: (deadline: UInt64, id: UInt64)) {
+    private func push(_ element: Timeout) {
         heap.append(element)
         var child = heap.count - 1
         while child > 0 {
@@ -103,7 +114,7 @@ final class TimeoutScheduler: @unchecked Sendable {
         }
     }
 
-    private func pop() {
+    private func popTop() {
         heap.swapAt(0, heap.count - 1)
         heap.removeLast()
         siftDown(from: 0)
@@ -122,13 +133,13 @@ final class TimeoutScheduler: @unchecked Sendable {
         }
     }
 
-    /// Drops the deadlines of disarmed entries, so a steady stream of calls doesn't grow the heap.
+    /// Drops disarmed timeouts, so a steady stream of calls doesn't grow the heap.
     private func rebuildHeap() {
-        heap = entries.map { ($0.value.deadline, $0.key) }
+        heap.removeAll { $0.action == nil }
         for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(from: index) }
     }
 
-    private static func less(_ lhs: (deadline: UInt64, id: UInt64), _ rhs: (deadline: UInt64, id: UInt64)) -> Bool {
-        lhs.deadline != rhs.deadline ? lhs.deadline < rhs.deadline : lhs.id < rhs.id
+    private static func less(_ lhs: Timeout, _ rhs: Timeout) -> Bool {
+        lhs.deadline != rhs.deadline ? lhs.deadline < rhs.deadline : lhs.sequence < rhs.sequence
     }
 }
