@@ -22,12 +22,22 @@ public struct MediaIntelligenceClient: Sendable {
         errorForms: [.gateway, .init(source: .service, codeField: "code", messageField: "message")]
     )
 
+    /// The documented rate limits, by operation id (where copies of the docs disagree, the strictest reading).
+    /// Calls wait for a free slot instead of being throttled, unless the configuration's `rateLimiting` says
+    /// otherwise.
+    public static let rateLimits: [String: NCPRateLimit] = [
+        "createPersonThumbnailUploadURL": NCPRateLimit(50, per: .seconds(1)),
+        "createQueryImageUploadURL": NCPRateLimit(50, per: .seconds(60)),
+        "getQueryImageUploadStatus": NCPRateLimit(1000, per: .seconds(60)),
+        "searchAssets": NCPRateLimit(1000, per: .seconds(60)),
+    ]
+
     /// The runtime client that signs, sends and retries requests.
     public let client: NCPClient
 
     /// Creates a client from a full configuration: transport, middlewares, timeouts, logging.
     public init(configuration: NCPClientConfiguration) {
-        client = NCPClient(configuration: configuration, answers: Self.answers)
+        client = NCPClient(configuration: configuration, answers: Self.answers, rateLimits: Self.rateLimits)
     }
 
     /// Creates a client for `baseURL` with credentials from the environment or `~/.ncloud/configure`.

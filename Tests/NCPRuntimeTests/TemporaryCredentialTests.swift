@@ -8,6 +8,9 @@ import Testing
 /// Server-role and other temporary credentials: Metadata v1 and v2, refresh ahead of expiry with one fetch in
 /// flight, and a chain that fails fast where no metadata service answers.
 @Suite struct TemporaryCredentialTests {
+    /// The stand-in is on loopback, but the whole test suite may be running beside it on two cores.
+    static let patient: Duration = .seconds(10)
+
     /// A clock the test moves by hand.
     final class ManualClock: @unchecked Sendable {
         private let lock = NSLock()
@@ -20,7 +23,7 @@ import Testing
     func automaticVersionGetsTheRoleKeyFromEveryKindOfServer(mode: MetadataStandIn.Mode) async throws {
         let standIn = try await MetadataStandIn.start(mode: mode)
         defer { Task { await standIn.stop() } }
-        let provider = ServerRoleCredentialProvider(environment: ["NCLOUD_METADATA_ENDPOINT": standIn.baseURL.absoluteString])
+        let provider = ServerRoleCredentialProvider(timeout: Self.patient, environment: ["NCLOUD_METADATA_ENDPOINT": standIn.baseURL.absoluteString])
         let key = try await provider.credentials()
         #expect(key.accessKey == standIn.accessKey(1))
         #expect(key.secretKey == standIn.secret(1))
@@ -39,7 +42,7 @@ import Testing
         let standIn = try await MetadataStandIn.start(mode: .both)
         defer { Task { await standIn.stop() } }
         for variable in ["NCLOUD_METADATA_ENDPOINT", "NCLOUD_METADATA_API_ENDPOINT"] {
-            let provider = ServerRoleCredentialProvider(environment: [variable: standIn.baseURL.absoluteString])
+            let provider = ServerRoleCredentialProvider(timeout: Self.patient, environment: [variable: standIn.baseURL.absoluteString])
             #expect(provider.endpoint == standIn.baseURL)
             _ = try await provider.credentials()
         }
@@ -49,14 +52,14 @@ import Testing
     @Test func anExplicitVersionIsSpokenAsAsked() async throws {
         let v2Only = try await MetadataStandIn.start(mode: .v2Only)
         defer { Task { await v2Only.stop() } }
-        let asV1 = ServerRoleCredentialProvider(endpoint: v2Only.baseURL, version: .v1)
+        let asV1 = ServerRoleCredentialProvider(endpoint: v2Only.baseURL, version: .v1, timeout: Self.patient)
         let error = await #expect(throws: CredentialError.self) { try await asV1.credentials() }
         #expect(error?.description.contains("HTTP 401") == true)
         #expect(v2Only.requests == ["GET /latest/meta-data/iam/security-credentials"])
 
         let v1Only = try await MetadataStandIn.start(mode: .v1Only)
         defer { Task { await v1Only.stop() } }
-        let asV2 = ServerRoleCredentialProvider(endpoint: v1Only.baseURL, version: .v2)
+        let asV2 = ServerRoleCredentialProvider(endpoint: v1Only.baseURL, version: .v2, timeout: Self.patient)
         let refused = await #expect(throws: CredentialError.self) { try await asV2.credentials() }
         #expect(refused?.description.contains("Metadata v2 token was refused (HTTP 404)") == true)
     }
@@ -65,7 +68,7 @@ import Testing
         let standIn = try await MetadataStandIn.start(mode: .both)
         defer { Task { await standIn.stop() } }
         let clock = ManualClock()
-        let provider = ServerRoleCredentialProvider(endpoint: standIn.baseURL, now: clock.now)
+        let provider = ServerRoleCredentialProvider(endpoint: standIn.baseURL, timeout: Self.patient, now: clock.now)
         #expect(try await provider.credentials().accessKey == standIn.accessKey(1))
         clock.advance(by: 1800)
         #expect(try await provider.credentials().accessKey == standIn.accessKey(1)) // far from the expiry: kept
@@ -73,7 +76,7 @@ import Testing
         clock.advance(by: 1800 - 240) // 4 minutes left: still usable, and a new key is fetched meanwhile
         #expect(try await provider.credentials().accessKey == standIn.accessKey(1))
         var waited = 0
-        while standIn.keysIssued < 2, waited < 500 {
+        while standIn.keysIssued < 2, waited < 1_000 {
             try await Task.sleep(for: .milliseconds(10))
             waited += 1
         }
@@ -87,7 +90,7 @@ import Testing
         let standIn = try await MetadataStandIn.start(mode: .v2Only)
         defer { Task { await standIn.stop() } }
         let clock = ManualClock()
-        let provider = ServerRoleCredentialProvider(endpoint: standIn.baseURL, now: clock.now)
+        let provider = ServerRoleCredentialProvider(endpoint: standIn.baseURL, timeout: Self.patient, now: clock.now)
         let seen = KeyRecorder()
         let client = NCPClient(configuration: NCPClientConfiguration(
             baseURL: URL(string: "https://ncp.test")!, credentials: CredentialProviderChain([provider]), transport: seen, now: clock.now))
@@ -135,11 +138,12 @@ import Testing
         let standIn = try await MetadataStandIn.start(mode: .both)
         defer { Task { await standIn.stop() } }
         let environment = ["HOME": "/nonexistent-home", "NCLOUD_METADATA_ENDPOINT": standIn.baseURL.absoluteString]
-        let chain = CredentialProviderChain.standard(environment: environment)
+        let chain = CredentialProviderChain.standard(environment: environment, metadataTimeout: Self.patient)
         #expect(try await chain.credentials().accessKey == standIn.accessKey(1))
         #expect(chain.name == "chain(environment, /nonexistent-home/.ncloud/configure [DEFAULT], server role (\(standIn.baseURL.absoluteString)))")
         // With keys in the environment the metadata service is never asked.
-        let withKeys = CredentialProviderChain.standard(environment: environment.merging(["NCLOUD_ACCESS_KEY_ID": "AK", "NCLOUD_SECRET_ACCESS_KEY": "SK"]) { $1 })
+        let withKeys = CredentialProviderChain.standard(environment: environment.merging(["NCLOUD_ACCESS_KEY_ID": "AK", "NCLOUD_SECRET_ACCESS_KEY": "SK"]) { $1 },
+                                                        metadataTimeout: Self.patient)
         #expect(try await withKeys.credentials().accessKey == "AK")
         #expect(standIn.keysIssued == 1)
     }
@@ -147,7 +151,7 @@ import Testing
     @Test func noDescriptionShowsTheTemporarySecret() async throws {
         let standIn = try await MetadataStandIn.start(mode: .both)
         defer { Task { await standIn.stop() } }
-        let provider = ServerRoleCredentialProvider(endpoint: standIn.baseURL)
+        let provider = ServerRoleCredentialProvider(endpoint: standIn.baseURL, timeout: Self.patient)
         let chain = CredentialProviderChain([provider])
         let key = try await chain.credentials()
         var dumped = ""

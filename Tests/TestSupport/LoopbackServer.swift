@@ -13,6 +13,8 @@ public final class LoopbackServer: @unchecked Sendable {
         public var headers: [String: String]
         public var body: Data
         public var signatureIsValid: Bool
+        /// When the request arrived, by the continuous clock.
+        public var arrivedAt: ContinuousClock.Instant = .now
     }
 
     /// One scripted answer.

@@ -62,7 +62,7 @@ public enum GeneratedNames {
     /// Members the client, its protocol or the test double declare besides the operations: an operation, pager or
     /// waiter method of one of these names would collide with them.
     public static let reservedMembers: Set<String> = [
-        "client", "answers", "defaultBaseURL", "legacyBaseURLs", "waitEnvironment", "description", "debugDescription",
+        "client", "answers", "rateLimits", "defaultBaseURL", "legacyBaseURLs", "waitEnvironment", "description", "debugDescription",
         "customMirror", "calls", "handlers", "operationID", "lock",
     ]
 

@@ -48,6 +48,7 @@ struct Lowering {
             defaultBaseURL: "https://" + service.host,
             defaultBaseURLLiteral: SwiftTypes.stringLiteral("https://" + service.host),
             legacyBaseURLs: "[" + service.legacyHosts.map { "URL(string: \(SwiftTypes.stringLiteral("https://" + $0)))!" }.joined(separator: ", ") + "]",
+            rateLimitsLiteral: rateLimitsLiteral(operations),
             types: LoweredSection(types, lowerType),
             enums: LoweredSection(enums, lowerEnum),
             groups: lowerGroups(operations),

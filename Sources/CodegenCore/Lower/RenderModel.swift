@@ -32,6 +32,9 @@ struct RenderModel: Sendable {
     var defaultBaseURLLiteral: String
     /// `[URL(string: "https://old")!, …]`: the legacy endpoints as one Swift array expression.
     var legacyBaseURLs: String
+    /// `["op": NCPRateLimit(50, per: .seconds(1)), …]`: the documented rate limits, strictest reading; nil when
+    /// no operation has one.
+    var rateLimitsLiteral: String?
     var types: LoweredSection<TypeModel>
     var enums: LoweredSection<EnumModel>
     var groups: [GroupModel]

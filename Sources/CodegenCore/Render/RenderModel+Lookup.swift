@@ -26,6 +26,7 @@ extension RenderModel: MustacheParent {
         case "defaultBaseURL": text(self.defaultBaseURL)
         case "defaultBaseURLLiteral": text(self.defaultBaseURLLiteral)
         case "legacyBaseURLs": text(self.legacyBaseURLs)
+        case "rateLimitsLiteral": text(self.rateLimitsLiteral)
         case "types": self.types
         case "enums": self.enums
         case "groups": self.groups

@@ -20,11 +20,12 @@ public final class CredentialProviderChain: CredentialProvider, CustomStringConv
     }
 
     /// The places NAVER's SDKs look, in their order: the environment, `~/.ncloud/configure`, then the role of
-    /// the NCP server the process runs on (its instance metadata service).
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> CredentialProviderChain {
+    /// the NCP server the process runs on (its instance metadata service, asked with `metadataTimeout` per request).
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                metadataTimeout: Duration = .seconds(1)) -> CredentialProviderChain {
         CredentialProviderChain([EnvironmentCredentialProvider(environment: environment),
                                  ConfigFileCredentialProvider(environment: environment),
-                                 ServerRoleCredentialProvider(environment: environment)])
+                                 ServerRoleCredentialProvider(timeout: metadataTimeout, environment: environment)])
     }
 
     public func credentials() async throws -> NCPCredentials {

@@ -66,6 +66,15 @@ struct CallObserver: Sendable {
         if let statusCode { span.attributes["http.response.status_code"] = statusCode }
     }
 
+    /// The call waited for a rate-limit slot before an attempt.
+    func waitedForRateLimit(_ duration: Duration) {
+        logger.debug("waited \(Self.milliseconds(duration)) ms for a rate-limit slot", metadata: ["operation": "\(operationID)"])
+        guard let span, span.isRecording else { return }
+        var attributes: SpanAttributes = [:]
+        attributes["ncp.wait_ms"] = Self.milliseconds(duration)
+        span.addEvent(SpanEvent(name: "ncp.rate_limit_wait", attributes: attributes))
+    }
+
     /// A call's final answer arrived.
     func succeeded(statusCode: Int, requestID: @autoclosure () -> String?) {
         guard let span, span.isRecording else { return }

@@ -18,6 +18,12 @@ extension NCPClient {
         }
     }
 
+    /// Whether an answer says the caller is sending too fast: HTTP 429, or the gateway's 410 "Throttle Limited"
+    /// and 420 "Rate Limited".
+    static func isThrottling(_ error: NCPError) -> Bool {
+        error.statusCode == 429 || error.gatewayCode?.rawValue == "410" || error.gatewayCode?.rawValue == "420"
+    }
+
     /// `Retry-After` as seconds or as an HTTP date.
     static func retryAfter(in headers: HTTPFields, now: Date) -> Duration? {
         guard let value = headers[.retryAfter]?.trimmingCharacters(in: .whitespaces) else { return nil }

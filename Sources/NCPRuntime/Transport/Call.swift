@@ -30,6 +30,16 @@ struct Call {
         while true {
             attempt += 1
             try Task.checkCancellation()
+            let (ticket, waited) = try await storage.rateLimiter.acquire(operationID, deadline: deadline) {
+                var error = deadlineError(after: ContinuousClock.now - started)
+                error.message = "the call's deadline would pass while it waits for a rate-limit slot"
+                    + (storage.rateLimiter.limit(of: operationID).map { " (\($0))" } ?? "")
+                return error
+            }
+            if waited > .zero { observer.waitedForRateLimit(waited) }
+            // The attempt's place in the rate-limit window counts from its answer, whatever the answer (finishing
+            // twice changes nothing).
+            defer { ticket?.finish() }
             let limit = try timeLimit(deadline: deadline, started: started)
             let attemptStarted = ContinuousClock.now
             let failure: NCPError
@@ -39,6 +49,7 @@ struct Call {
                 let response = try await send(hop, credentials: credentials, limit: limit)
                 observer.attemptEnded(attempt, path: hop.target, started: attemptStarted, statusCode: response.statusCode, outcome: "\(response.statusCode)")
                 if (200..<300).contains(response.statusCode) {
+                    storage.rateLimiter.observe(operationID, throttled: false, retryAfter: nil)
                     observer.succeeded(statusCode: response.statusCode, requestID: ErrorBodyParser.requestID(in: response.headerFields))
                     return response
                 }
@@ -58,6 +69,7 @@ struct Call {
                 }
                 retryClass = NCPClient.retryClass(of: failure)
                 retryAfter = NCPClient.retryAfter(in: response.headerFields, now: configuration.now())
+                storage.rateLimiter.observe(operationID, throttled: NCPClient.isThrottling(failure), retryAfter: retryAfter)
             } catch let error as NCPError {
                 observer.attemptEnded(attempt, path: hop.target, started: attemptStarted, statusCode: error.statusCode, outcome: error.kind.rawValue)
                 failure = error
@@ -84,6 +96,7 @@ struct Call {
                 final.message += " (no retry: the call's deadline would pass first)"
                 throw final
             }
+            ticket?.finish() // before the back-off: the answer came now
             try await configuration.sleep(delay)
         }
     }

@@ -19,12 +19,14 @@ public struct NCPClient: Sendable, CustomStringConvertible, CustomDebugStringCon
         let answers: NCPAnswerShape
         let base: BaseTarget
         let clock: GatewayClock
+        let rateLimiter: RateLimiter
 
-        init(_ configuration: NCPClientConfiguration, answers: NCPAnswerShape) {
+        init(_ configuration: NCPClientConfiguration, answers: NCPAnswerShape, rateLimits: [String: NCPRateLimit]) {
             self.configuration = configuration
             self.answers = answers
             base = BaseTarget(configuration.baseURL)
             clock = GatewayClock(now: configuration.now)
+            rateLimiter = RateLimiter(mode: configuration.rateLimiting, limits: rateLimits)
         }
     }
 
@@ -34,9 +36,15 @@ public struct NCPClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     /// How the API's answers and errors look, unless a request says otherwise.
     public var answers: NCPAnswerShape { storage.answers }
 
-    /// Creates a client for an API whose answers look like `answers` (plain JSON by default).
-    public init(configuration: NCPClientConfiguration, answers: NCPAnswerShape = .plain) {
-        storage = Storage(configuration, answers: answers)
+    /// Creates a client for an API whose answers look like `answers` (plain JSON by default), and whose
+    /// operations the docs limit to `rateLimits` (by operation id), kept as `configuration.rateLimiting` says.
+    public init(configuration: NCPClientConfiguration, answers: NCPAnswerShape = .plain, rateLimits: [String: NCPRateLimit] = [:]) {
+        storage = Storage(configuration, answers: answers, rateLimits: rateLimits)
+    }
+
+    /// The rate limit this client keeps to for an operation: its documented one, unless rate limiting is off.
+    public func rateLimit(of operationID: String) -> NCPRateLimit? {
+        storage.rateLimiter.limit(of: operationID)
     }
 
     /// Sends a request, retrying as the policy allows; returns a 2xx answer or throws `NCPError`.

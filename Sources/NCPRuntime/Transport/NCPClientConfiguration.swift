@@ -32,6 +32,10 @@ public struct NCPClientConfiguration: Sendable, CustomStringConvertible, CustomD
     /// How long a whole call may take, every attempt and back-off included; nil for no limit.
     /// `NCPDeadline.withTimeout(_:operation:)` sets a tighter one for the calls inside it.
     public var callTimeout: Duration?
+    /// How calls keep to the rate limits the docs give for their operations: `.documented` by default (a call
+    /// waits for a free slot rather than being throttled), `.adaptive` to also slow down after throttling answers,
+    /// `.off` to send at once.
+    public var rateLimiting: NCPRateLimiting
     /// Whether a gateway "Authentication Failed" whose `Date` shows the local clock more than five minutes off
     /// corrects the clock for this client's signatures and retries once (logged at warning level).
     public var correctsClockSkew: Bool
@@ -57,6 +61,7 @@ public struct NCPClientConfiguration: Sendable, CustomStringConvertible, CustomD
                 redirectPolicy: RedirectPolicy = .refuse,
                 attemptTimeout: Duration? = .seconds(60),
                 callTimeout: Duration? = .seconds(180),
+                rateLimiting: NCPRateLimiting = .documented,
                 correctsClockSkew: Bool = true,
                 proxyStripsBasePath: Bool = false,
                 logger: Logger = Logger(label: "ncp.client"),
@@ -71,6 +76,7 @@ public struct NCPClientConfiguration: Sendable, CustomStringConvertible, CustomD
         self.redirectPolicy = redirectPolicy
         self.attemptTimeout = attemptTimeout
         self.callTimeout = callTimeout
+        self.rateLimiting = rateLimiting
         self.correctsClockSkew = correctsClockSkew
         self.proxyStripsBasePath = proxyStripsBasePath
         self.logger = logger
@@ -89,6 +95,7 @@ public struct NCPClientConfiguration: Sendable, CustomStringConvertible, CustomD
             "redirectPolicy": redirectPolicy.description,
             "attemptTimeout": attemptTimeout.map { "\($0)" } ?? "none",
             "callTimeout": callTimeout.map { "\($0)" } ?? "none",
+            "rateLimiting": rateLimiting.description,
             "logger": logger.label,
         ]
     }

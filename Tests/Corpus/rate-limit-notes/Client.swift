@@ -18,12 +18,19 @@ public struct RatesClient: Sendable {
     /// How the service wraps its answers and writes its errors.
     public static let answers = NCPAnswerShape()
 
+    /// The documented rate limits, by operation id (where copies of the docs disagree, the strictest reading).
+    /// Calls wait for a free slot instead of being throttled, unless the configuration's `rateLimiting` says
+    /// otherwise.
+    public static let rateLimits: [String: NCPRateLimit] = [
+        "getThing": NCPRateLimit(1, per: .seconds(60)),
+    ]
+
     /// The runtime client that signs, sends and retries requests.
     public let client: NCPClient
 
     /// Creates a client from a full configuration: transport, middlewares, timeouts, logging.
     public init(configuration: NCPClientConfiguration) {
-        client = NCPClient(configuration: configuration, answers: Self.answers)
+        client = NCPClient(configuration: configuration, answers: Self.answers, rateLimits: Self.rateLimits)
     }
 
     /// Creates a client for `baseURL` with credentials from the environment or `~/.ncloud/configure`.
