@@ -15,16 +15,36 @@ struct CallObserver: Sendable {
     let logger: Logger
     let operationID: String
     let method: String
+    /// The operation's metrics; nil when no metrics backend is set up.
+    let metrics: CallMetrics?
 
-    /// Runs `body` inside a span named after the operation, on `tracer`.
-    static func observe<Value>(_ request: NCPRequest, tracer: any Tracer, logger: Logger,
+    /// Runs `body` inside a span named after the operation, on `tracer`, and counts the call in `metrics`.
+    static func observe<Value>(_ request: NCPRequest, tracer: any Tracer, logger: Logger, metrics: CallMetrics?,
                                _ body: (CallObserver) async throws -> Value) async throws -> Value {
+        guard let metrics else { return try await traced(request, tracer: tracer, logger: logger, metrics: nil, body) }
+        let started = ContinuousClock.now
+        defer {
+            metrics.calls.increment()
+            metrics.duration.recordNanoseconds(CallMetrics.nanoseconds(ContinuousClock.now - started))
+        }
+        do {
+            return try await traced(request, tracer: tracer, logger: logger, metrics: metrics, body)
+        } catch {
+            metrics.failures(of: (error as? NCPError)?.kind.rawValue ?? (error is CancellationError ? "cancelled" : "other")).increment()
+            throw error
+        }
+    }
+
+    private static func traced<Value>(_ request: NCPRequest, tracer: any Tracer, logger: Logger, metrics: CallMetrics?,
+                                      _ body: (CallObserver) async throws -> Value) async throws -> Value {
         guard !(tracer is NoOpTracer) else {
-            return try await body(CallObserver(span: nil, tracer: nil, logger: logger, operationID: request.operationID, method: request.method.rawValue))
+            return try await body(CallObserver(span: nil, tracer: nil, logger: logger, operationID: request.operationID,
+                                               method: request.method.rawValue, metrics: metrics))
         }
         let span = startSpan(request, on: tracer)
         defer { span.end() }
-        let observer = CallObserver(span: span, tracer: tracer, logger: logger, operationID: request.operationID, method: request.method.rawValue)
+        let observer = CallObserver(span: span, tracer: tracer, logger: logger, operationID: request.operationID,
+                                    method: request.method.rawValue, metrics: metrics)
         do {
             return try await InstrumentationContext.$current.withValue(span.context) { try await body(observer) }
         } catch {
@@ -66,8 +86,14 @@ struct CallObserver: Sendable {
         if let statusCode { span.attributes["http.response.status_code"] = statusCode }
     }
 
+    /// An attempt failed and the call will try again after a back-off.
+    func retrying() {
+        metrics?.retries.increment()
+    }
+
     /// The call waited for a rate-limit slot before an attempt.
     func waitedForRateLimit(_ duration: Duration) {
+        metrics?.rateLimitWait.recordNanoseconds(CallMetrics.nanoseconds(duration))
         logger.debug("waited \(Self.milliseconds(duration)) ms for a rate-limit slot", metadata: ["operation": "\(operationID)"])
         guard let span, span.isRecording else { return }
         var attributes: SpanAttributes = [:]

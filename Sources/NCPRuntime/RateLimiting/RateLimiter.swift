@@ -11,11 +11,14 @@ final class RateLimiter: Sendable {
     private let windows: [String: RateWindow]
     /// Adaptive mode, operations without a documented limit: when each may send again after a throttling answer.
     private let pauses: LockedPauses
+    /// Nothing to keep to: no documented limit, and no slowing down after throttling.
+    private let isInert: Bool
 
     init(mode: NCPRateLimiting, limits: [String: NCPRateLimit]) {
         self.mode = mode
         windows = mode == .off ? [:] : limits.mapValues(RateWindow.init)
         pauses = LockedPauses()
+        isInert = windows.isEmpty && mode != .adaptive
     }
 
     /// The documented limit the client keeps to for `operationID`, if any.
@@ -34,7 +37,7 @@ final class RateLimiter: Sendable {
     /// would end after `deadline`.
     func acquire(_ operationID: String, deadline: ContinuousClock.Instant?,
                  tooLate: () -> any Error) async throws -> (ticket: Ticket?, waited: Duration) {
-        guard mode != .off else { return (nil, .zero) }
+        guard !isInert else { return (nil, .zero) }
         guard let window = windows[operationID] else {
             guard mode == .adaptive, let until = pauses.until(operationID) else { return (nil, .zero) }
             let now = ContinuousClock.now

@@ -97,6 +97,7 @@ struct Call {
                 throw final
             }
             ticket?.finish() // before the back-off: the answer came now
+            observer.retrying()
             try await configuration.sleep(delay)
         }
     }

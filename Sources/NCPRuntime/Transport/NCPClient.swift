@@ -20,6 +20,7 @@ public struct NCPClient: Sendable, CustomStringConvertible, CustomDebugStringCon
         let base: BaseTarget
         let clock: GatewayClock
         let rateLimiter: RateLimiter
+        let metrics = MetricsCache()
 
         init(_ configuration: NCPClientConfiguration, answers: NCPAnswerShape, rateLimits: [String: NCPRateLimit]) {
             self.configuration = configuration
@@ -50,7 +51,8 @@ public struct NCPClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     /// Sends a request, retrying as the policy allows; returns a 2xx answer or throws `NCPError`.
     public func send(_ request: NCPRequest) async throws -> NCPResponse {
         let tracer = storage.configuration.tracer ?? InstrumentationSystem.tracer
-        return try await CallObserver.observe(request, tracer: tracer, logger: storage.configuration.logger) { observer in
+        let metrics = storage.metrics.metrics(for: request, factory: storage.configuration.metricsFactory)
+        return try await CallObserver.observe(request, tracer: tracer, logger: storage.configuration.logger, metrics: metrics) { observer in
             try await Call(storage: storage, request: request, observer: observer).run()
         }
     }

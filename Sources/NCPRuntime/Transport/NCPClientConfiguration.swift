@@ -1,4 +1,5 @@
 public import Foundation
+public import CoreMetrics
 public import Logging
 public import OpenAPIRuntime
 public import Tracing
@@ -46,6 +47,9 @@ public struct NCPClientConfiguration: Sendable, CustomStringConvertible, CustomD
     public var logger: Logger
     /// The tracer for a span per call and an event per attempt; nil uses `InstrumentationSystem.tracer`.
     public var tracer: (any Tracer)?
+    /// Where calls, failures, retries, rate-limit waits and latency are counted (see the README's metrics table);
+    /// nil uses `MetricsSystem.factory`. With no backend bootstrapped, nothing is counted and nothing costs.
+    public var metricsFactory: (any MetricsFactory)?
     /// The clock signatures are stamped with.
     public var now: @Sendable () -> Date
     /// How retries and waiters sleep; tests pass one that returns at once. Must throw on cancellation.
@@ -66,6 +70,7 @@ public struct NCPClientConfiguration: Sendable, CustomStringConvertible, CustomD
                 proxyStripsBasePath: Bool = false,
                 logger: Logger = Logger(label: "ncp.client"),
                 tracer: (any Tracer)? = nil,
+                metricsFactory: (any MetricsFactory)? = nil,
                 now: @escaping @Sendable () -> Date = { Date() },
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         self.baseURL = baseURL
@@ -81,6 +86,7 @@ public struct NCPClientConfiguration: Sendable, CustomStringConvertible, CustomD
         self.proxyStripsBasePath = proxyStripsBasePath
         self.logger = logger
         self.tracer = tracer
+        self.metricsFactory = metricsFactory
         self.now = now
         self.sleep = sleep
     }
@@ -97,6 +103,7 @@ public struct NCPClientConfiguration: Sendable, CustomStringConvertible, CustomD
             "callTimeout": callTimeout.map { "\($0)" } ?? "none",
             "rateLimiting": rateLimiting.description,
             "logger": logger.label,
+            "metrics": metricsFactory.map(SafeDescription.typeName(of:)) ?? "MetricsSystem",
         ]
     }
 
