@@ -131,7 +131,7 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            exclude: ["openapi-generator-config.yaml"]
+            exclude: ["openapi-generator-config.yaml", "regenerate.sh"]
         ),
         // Measures speed and memory (see the README); never run by the tests.
         .executableTarget(
