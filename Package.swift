@@ -86,11 +86,14 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 "CodegenTemplates",
                 "CAllocatorTuning",
+                "CPathExchange",
             ],
             swiftSettings: strictSettings
         ),
         // glibc's mallopt, which the Glibc module does not export.
         .target(name: "CAllocatorTuning"),
+        // Swapping two directories in one step (renameat2 / renamex_np), which Foundation does not offer.
+        .target(name: "CPathExchange"),
         .target(
             name: "CodegenTemplates",
             path: "Templates",

@@ -51,6 +51,13 @@ import Testing
         #expect(text.contains("breaking: deleteThing(id:): the operation was removed"))
         #expect(text.contains("compatible: Thing.thingID: the property is sent and read as 'thingId' (was 'thing_id'); the Swift name is kept"))
         #expect(text.hasSuffix("suggested version bump: major\n"))
+        // A script that counts changes by the start of their line counts only changes, never the summary.
+        let lines = text.split(separator: "\n")
+        let changes = try fixtureChanges()
+        #expect(lines.filter { $0.hasPrefix("breaking:") }.count == changes.filter { $0.kind == .breaking }.count)
+        #expect(lines.filter { $0.hasPrefix("compatible:") }.count == changes.filter { $0.kind == .compatible }.count)
+        #expect(lines.filter { $0.hasPrefix("docs:") }.count == changes.filter { $0.kind == .docs }.count)
+        #expect(lines.last?.hasPrefix("summary: ") == true)
     }
 
     @Test func theMarkdownChangelogIsPinned() throws {
@@ -64,7 +71,7 @@ import Testing
         let changes = SpecDiff.compare(old: mediaIntelligence, new: mediaIntelligence)
         #expect(changes.isEmpty)
         #expect(ChangeReport.suggestedBump(changes) == "none")
-        #expect(ChangeReport.text(changes) == "no changes to the generated API\n")
+        #expect(ChangeReport.text(changes) == "summary: no changes to the generated API\n")
     }
 
     @Test func aWireRenameThatKeepsTheSwiftNameIsNotBreaking() throws {

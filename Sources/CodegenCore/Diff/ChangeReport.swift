@@ -8,15 +8,16 @@ public enum ChangeReport {
         return changes.isEmpty ? "none" : "patch"
     }
 
-    /// `breaking: 1, compatible: 3, docs: 2`.
+    /// `1 breaking, 3 compatible, 2 docs`: counts first, so no summary line starts like a change line does
+    /// (`breaking: …`), and a script that counts lines by their kind counts only changes.
     static func counts(_ changes: [SpecChange]) -> String {
-        SpecChange.Kind.allCases.map { kind in "\(kind.rawValue): \(changes.filter { $0.kind == kind }.count)" }.joined(separator: ", ")
+        SpecChange.Kind.allCases.map { kind in "\(changes.filter { $0.kind == kind }.count) \(kind.rawValue)" }.joined(separator: ", ")
     }
 
-    /// One line per change, then a summary line.
+    /// One line per change, then a summary line starting `summary:`.
     public static func text(_ changes: [SpecChange]) -> String {
-        guard !changes.isEmpty else { return "no changes to the generated API\n" }
-        return changes.map(\.description).joined(separator: "\n") + "\n\(counts(changes)); suggested version bump: \(suggestedBump(changes))\n"
+        guard !changes.isEmpty else { return "summary: no changes to the generated API\n" }
+        return changes.map(\.description).joined(separator: "\n") + "\nsummary: \(counts(changes)); suggested version bump: \(suggestedBump(changes))\n"
     }
 
     /// A changelog section: the suggested bump, then the changes under a heading per kind.

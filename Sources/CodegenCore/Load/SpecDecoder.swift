@@ -148,7 +148,8 @@ struct SpecDecoder {
         guard let fields = reader.mapping(node, what: "enum '\(name)'", allowed: Self.enumKeys, required: ["open", "values"]) else { return nil }
         var values: [EnumValue] = []
         if let valuesNode = fields["values"] {
-            for entry in reader.namedEntries(valuesNode, what: "the values of enum '\(name)'") {
+            let entries = reader.namedEntries(valuesNode, what: "the values of enum '\(name)'")
+            for entry in entries {
                 if case .scalar = entry.value {
                     values.append(EnumValue(value: entry.name, description: reader.string(entry.value, key: entry.name) ?? "", swiftName: nil, location: entry.location))
                 } else if let valueFields = reader.mapping(entry.value, what: "enum value '\(entry.name)'", allowed: Self.enumValueKeys) {
@@ -158,7 +159,9 @@ struct SpecDecoder {
                                             location: entry.location))
                 }
             }
-            if values.isEmpty, reader.diagnostics.errors.isEmpty {
+            // Entries that failed to read have their own errors; an enum with none at all is an error of its own,
+            // whatever else the file gets wrong.
+            if entries.isEmpty, case .mapping = valuesNode {
                 reader.error("enum '\(name)' has no values", at: valuesNode)
             }
         }

@@ -66,6 +66,12 @@ public enum GeneratedNames {
         "customMirror", "calls", "handlers", "operationID", "lock",
     ]
 
+    /// Where a partial type, input or body keeps the fields the docs don't describe (the templates spell it too).
+    public static let additionalFields = "additionalFields"
+
+    /// Names a method can't have: `value.self` is the value itself, never a call of a member named `self`.
+    public static let uncallableMembers: Set<String> = ["self"]
+
     /// The struct an operation's body is encoded from.
     public static func body(operationID: String) -> String {
         SwiftNames.upperCamel(operationID) + "Body"

@@ -20,7 +20,7 @@ final class OperationModel {
     lazy var deprecatedMessage = lowering.deprecationMessage(operation)
     lazy var docLines = DocText.lines(lowering.operationDocs(operation, fields: fields))
     lazy var parameters: [ParameterModel] = {
-        let extra = partialBody ? [ParameterModel(label: "additionalFields", type: "[String: JSONValue]", defaultValue: "[:]", isLast: false)] : []
+        let extra = partialBody ? [ParameterModel(label: GeneratedNames.additionalFields, type: "[String: JSONValue]", defaultValue: "[:]", isLast: false)] : []
         return lowering.parameterModels(fields, extra: extra)
     }()
     lazy var hasParameters = !fields.isEmpty || partialBody

@@ -30,7 +30,15 @@ extension SpecValidator {
             if let maximum = c.maximum, number > maximum { return problem("is \(number), above the maximum \(maximum)") }
             return []
         case .primitive(.number):
-            switch value { case .int, .double: return []; default: return problem("must be a number, not \(value.kindName)") }
+            switch value {
+            case .int: return []
+            case .double(let number, _) where number.isNaN:
+                return problem("is not a number (NaN)")
+            case .double(let number, _) where !number.isFinite:
+                return problem("is too large to be a number the client can send (\(number > 0 ? "" : "-")infinity)")
+            case .double: return []
+            default: return problem("must be a number, not \(value.kindName)")
+            }
         case .primitive(.boolean):
             guard case .bool = value else { return problem("must be true or false, not \(value.kindName)") }
             return []

@@ -20,6 +20,14 @@ extension SpecValidator {
         checkSwiftNameCollisions(properties.map { ($0.name, Self.swiftName(of: $0), $0.sourceLocation) }, owner: owner)
     }
 
+    /// A partial type (or body) keeps the fields the docs don't describe in a dictionary of its own; a documented
+    /// field of that Swift name would be declared twice.
+    mutating func checkPartialMembers(_ properties: [Field], owner: String) {
+        for property in properties where Self.swiftName(of: property) == GeneratedNames.additionalFields {
+            diagnostics.error("'\(property.name)' of \(owner) becomes the property '\(GeneratedNames.additionalFields)', which a partial type keeps the undocumented fields in; give it a 'swiftName'", at: property.sourceLocation)
+        }
+    }
+
     /// The shape resolves, the constraints suit the shape, and the default obeys them.
     mutating func checkField(_ field: Field, owner: String) {
         let what = field.name.isEmpty ? "the items of a field of \(owner)" : "'\(field.name)' of \(owner)"

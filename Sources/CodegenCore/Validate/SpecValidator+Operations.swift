@@ -33,11 +33,14 @@ extension SpecValidator {
                 diagnostics.error("\(owner) is a GET and can't have a body", at: body.location)
             }
             checkProperties(body.properties, owner: "the body of '\(operation.id)'")
+            if body.partial { checkPartialMembers(body.properties, owner: "the body of '\(operation.id)'") }
             checkRules(body.rules, properties: body.properties, owner: "the body of '\(operation.id)'")
         }
         // Parameters and body fields all become labelled arguments of one method.
         let arguments = operation.parameters + (operation.body?.properties ?? [])
-        checkSwiftNameCollisions(arguments.map { ($0.name, Self.swiftName(of: $0), $0.sourceLocation) }, owner: "the arguments of '\(operation.id)'")
+        let roles = operation.parameters.map { "\($0.location?.rawValue ?? "") parameter" } + (operation.body?.properties ?? []).map { _ in "body field" }
+        checkSwiftNameCollisions(arguments.map { ($0.name, Self.swiftName(of: $0), $0.sourceLocation) }, owner: "the arguments of '\(operation.id)'",
+                                 roles: roles)
         // The arguments are also the properties of the operation's input struct, which declares `validate()`.
         for argument in arguments where Self.swiftName(of: argument) == GeneratedNames.inputValidationMethod {
             diagnostics.error("'\(argument.name)' of \(owner) would be the property '\(GeneratedNames.inputValidationMethod)' of its input, whose method of that name checks the limits; give it a 'swiftName'", at: argument.sourceLocation)

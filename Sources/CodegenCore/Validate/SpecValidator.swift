@@ -30,6 +30,7 @@ public struct SpecValidator {
         checkEnums()
         for type in spec.types {
             checkProperties(type.properties, owner: "type '\(type.name)'")
+            if type.partial { checkPartialMembers(type.properties, owner: "type '\(type.name)'") }
             checkRules(type.rules, properties: type.properties, owner: "type '\(type.name)'")
         }
         for parameter in spec.sharedParameters {
@@ -153,6 +154,9 @@ public struct SpecValidator {
         for operation in spec.operations where GeneratedNames.reservedMembers.contains(operation.id) {
             diagnostics.error("operation id '\(operation.id)' is the name of a member the client or its test double declares; choose another id", at: operation.location)
         }
+        for operation in spec.operations where GeneratedNames.uncallableMembers.contains(operation.id) {
+            diagnostics.error("operation id '\(operation.id)' would be a method that Swift can't call with a dot (`value.\(operation.id)` means the value itself); choose another id", at: operation.location)
+        }
     }
 
     mutating func checkDuplicates(_ items: [(String, SourceLocation)], what: String) {
@@ -167,13 +171,19 @@ public struct SpecValidator {
     }
 
     /// Two different spec names that would become the same Swift name.
-    mutating func checkSwiftNameCollisions(_ items: [(spec: String, swift: String, location: SourceLocation)], owner: String) {
-        var seen: [String: (String, SourceLocation)] = [:]
-        for item in items {
-            if let (firstName, firstLocation) = seen[item.swift], firstName != item.spec {
-                diagnostics.error("'\(item.spec)' and '\(firstName)' (at \(firstLocation)) of \(owner) both become the Swift name '\(item.swift)'; give one a 'swiftName'", at: item.location)
+    /// Two items that become one Swift name. Items named alike in the spec are the duplicates `checkDuplicates`
+    /// reports, unless their `role`s differ (a query parameter and a body field of one operation).
+    mutating func checkSwiftNameCollisions(_ items: [(spec: String, swift: String, location: SourceLocation)], owner: String,
+                                           roles: [String]? = nil) {
+        var seen: [String: (name: String, role: String, location: SourceLocation)] = [:]
+        for (index, item) in items.enumerated() {
+            let role = roles?[index] ?? ""
+            if let first = seen[item.swift], first.name != item.spec || first.role != role {
+                let name = role.isEmpty ? "'\(item.spec)'" : "the \(role) '\(item.spec)'"
+                let firstName = first.role.isEmpty ? "'\(first.name)'" : "the \(first.role) '\(first.name)'"
+                diagnostics.error("\(name) and \(firstName) (at \(first.location)) of \(owner) both become the Swift name '\(item.swift)'; give one a 'swiftName'", at: item.location)
             } else {
-                seen[item.swift] = (item.spec, item.location)
+                seen[item.swift] = (item.spec, role, item.location)
             }
         }
     }
