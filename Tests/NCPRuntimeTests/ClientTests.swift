@@ -173,6 +173,24 @@ import TestSupport
         #expect(notFound?.message == "HTTP 404 with an empty body")
     }
 
+    @Test(arguments: [LoopbackServer.Answer(status: 204), LoopbackServer.Answer(status: 200), LoopbackServer.Answer(status: 200, body: Data(" \n".utf8))])
+    func anOperationThatReturnsNothingAcceptsAnEmptyAnswer(_ answer: LoopbackServer.Answer) async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let delete = NCPRequest(operationID: "deleteWorkspace", method: .delete, path: "/workspaces/w")
+        for shape in [NCPAnswerShape.testEnvelope, .plain] {
+            server.enqueue(answer)
+            let client = NCPClient(configuration: server.client().configuration, answers: shape)
+            #expect(try await client.send(delete, expecting: NCPNoResult.self) == NCPNoResult())
+        }
+        // A result that was documented still can't be conjured from nothing.
+        server.enqueue(answer)
+        await #expect(throws: NCPError.self) { try await server.client().send(delete, expecting: Workspace.self) }
+        // And an enveloped failure in a 200 is still a failure.
+        server.enqueue(.json(200, #"{"code":"10404","message":"not found"}"#))
+        await #expect(throws: NCPError.self) { try await server.client().send(delete, expecting: NCPNoResult.self) }
+    }
+
     @Test func aResponseSlowerThanTheTimeoutTimesOut() async throws {
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }

@@ -15,6 +15,11 @@ public struct NCPEnvelope<Result: Decodable & Sendable>: Sendable {
     /// Decodes a 2xx answer; an envelope code that is not a success becomes a `.service` error, a bad body a
     /// `.decoding` error naming the field.
     static func decode(from response: NCPResponse, shape: NCPAnswerShape, operationID: String, keepingExtraFields: Bool = false) throws -> NCPEnvelope {
+        // An operation that returns nothing may be answered with nothing (`204 No Content`, or an empty 200), as
+        // several NCP services answer deletes, even where its other answers come in an envelope.
+        if let none = NCPNoResult() as? Result, response.statusCode == 204 || response.body.allSatisfy(Self.isJSONWhitespace) {
+            return NCPEnvelope(code: nil, message: nil, result: none, extraFields: [:])
+        }
         guard let envelope = shape.envelope else {
             return NCPEnvelope(code: nil, message: nil, result: try plainResult(from: response, operationID: operationID), extraFields: [:])
         }
@@ -25,6 +30,10 @@ public struct NCPEnvelope<Result: Decodable & Sendable>: Sendable {
             return NCPEnvelope(code: typed.code, message: nil, result: result, extraFields: [:])
         }
         return try decodeExplaining(from: response, envelope: envelope, operationID: operationID)
+    }
+
+    private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     /// A plain answer: the whole body is the result.
