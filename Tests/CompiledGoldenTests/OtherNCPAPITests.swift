@@ -44,6 +44,35 @@ import TestSupport
         #expect(server.requests.allSatisfy { $0.signatureIsValid })
     }
 
+    @Test func cloudOutboundMailerSendsToTheRegionItIsGiven() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        // The region's endpoint, pointed at the loopback server: the same client a region's init builds.
+        let singapore = try OutboundMailerClient.endpoints.endpoint(region: "sgn", environment: [:])
+        #expect(singapore.basePath == "/api/v1-sgn" && singapore.baseURL.absoluteString == "https://mail.apigw.ntruss.com")
+        let mailer = OutboundMailerClient(configuration: server.client(retryPolicy: .none).configuration, basePath: singapore.basePath)
+        server.enqueue(.json(200, #"{"requestId":"r1","readyCompleted":true,"allSentSuccess":true,"requestCount":1,"sentCount":1,"finishCount":1,"readyCount":1,"countsByStatus":[]}"#))
+        _ = try await mailer.getMailRequestStatus(requestID: "r1")
+        #expect(server.requests.map(\.target) == ["/api/v1-sgn/mails/requests/r1/status"])
+        #expect(server.requests.allSatisfy { $0.signatureIsValid }) // the region's path is what is signed
+
+        // NCLOUD_REGION and NCLOUD_SITE when nothing is given; a region or site the spec doesn't list is a clear error.
+        #expect(try OutboundMailerClient.endpoints.endpoint(environment: ["NCLOUD_REGION": "JPN"]).basePath == "/api/v1-jpn")
+        #expect(try OutboundMailerClient.endpoints.endpoint(environment: [:]).region == "KR")
+        #expect(throws: NCPEndpointError(message: "NAVER Cloud Outbound Mailer is not served in region 'USWN' (from NCLOUD_REGION) on the public site; it is served on public (KR, SGN, JPN)")) {
+            try OutboundMailerClient.endpoints.endpoint(environment: ["NCLOUD_REGION": "USWN"])
+        }
+        #expect(throws: NCPEndpointError(message: "NAVER Cloud Outbound Mailer has no endpoint on the gov site; it is served on public (KR, SGN, JPN)")) {
+            try OutboundMailerClient.endpoints.endpoint(site: .gov, environment: [:])
+        }
+        #expect(throws: NCPEndpointError(message: "NCLOUD_SITE is 'moon', which is not a site: use public, fin or gov")) {
+            try OutboundMailerClient.endpoints.endpoint(environment: ["NCLOUD_SITE": "moon"])
+        }
+        let viaInit = try OutboundMailerClient(region: "JPN", credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"))
+        #expect(viaInit.basePath == "/api/v1-jpn")
+        #expect(viaInit.client.configuration.baseURL.absoluteString == "https://mail.apigw.ntruss.com")
+    }
+
     @Test func vpcServerUnwrapsEachActionsAnswerAndReadsItsErrorForm() async throws {
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }

@@ -64,6 +64,9 @@ struct ImportedSpec {
     var host = "api.example.com"
     var basePath = "/"
     var legacyHosts: [String] = []
+    /// Sites and regions, when the document names several: `(site, region, host, basePath)`, host and base path nil
+    /// where they are the service's.
+    var endpoints: [(site: String, region: String, host: String?, basePath: String?)] = []
     var docs = ""
     var notes: [String] = []
     var authentication: String?

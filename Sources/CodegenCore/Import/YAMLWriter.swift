@@ -13,6 +13,12 @@ enum YAMLWriter {
         service += "  host: \(scalar(spec.host))\n"
         if !spec.legacyHosts.isEmpty { service += "  legacyHosts: [" + spec.legacyHosts.map(scalar).joined(separator: ", ") + "]\n" }
         service += "  basePath: \(scalar(spec.basePath))\n"
+        if !spec.endpoints.isEmpty {
+            service += "  endpoints:\n" + spec.endpoints.map { endpoint in
+                "    - { site: \(scalar(endpoint.site)), region: \(scalar(endpoint.region))"
+                    + (endpoint.host.map { ", host: \(scalar($0))" } ?? "") + (endpoint.basePath.map { ", basePath: \(scalar($0))" } ?? "") + " }\n"
+            }.joined()
+        }
         if let authentication = spec.authentication { service += "  authentication: \(scalar(authentication))\n" }
         if !spec.docs.isEmpty { service += "  docs: \(scalar(spec.docs))\n" }
         if !spec.notes.isEmpty { service += "  notes:\n" + spec.notes.map { "    - \(scalar($0))\n" }.joined() }

@@ -12,7 +12,9 @@ struct SpecDecoder {
     }
 
     static let rootKeys = ["service", "groups", "parameters", "enums", "types", "errors", "gatewayErrors", "operations", "waiters"]
-    static let serviceKeys = ["name", "title", "description", "host", "legacyHosts", "basePath", "authentication", "docs", "notes", "retired", "answers"]
+    static let serviceKeys = ["name", "title", "description", "host", "legacyHosts", "basePath", "endpoints", "authentication", "docs", "notes", "retired",
+                              "answers"]
+    static let endpointKeys = ["site", "region", "host", "basePath"]
     static let retiredKeys = ["method", "path", "replacedBy", "note"]
     static let answerKeys = ["envelope", "errors"]
     static let envelopeKeys = ["result", "code", "success", "message"]
@@ -137,6 +139,16 @@ struct SpecDecoder {
                                    path: reader.string(call["path"], key: "path") ?? "",
                                    replacedBy: reader.string(call["replacedBy"], key: "replacedBy"),
                                    note: reader.string(call["note"], key: "note") ?? "", location: reader.location(of: item))
+            }
+        }
+        if let endpointsNode = fields["endpoints"], let items = reader.sequence(endpointsNode, what: "the endpoints of the service") {
+            service.endpoints = items.compactMap { item in
+                guard let endpoint = reader.mapping(item, what: "an endpoint", allowed: Self.endpointKeys, required: ["site", "region"]) else { return nil }
+                return Endpoint(site: reader.keyword(endpoint["site"], key: "site", allowed: Endpoint.sites) ?? "public",
+                                region: reader.string(endpoint["region"], key: "region") ?? "",
+                                host: reader.string(endpoint["host"], key: "host") ?? service.host,
+                                basePath: reader.string(endpoint["basePath"], key: "basePath") ?? service.basePath,
+                                location: reader.location(of: item))
             }
         }
         service.keyLocations = fields.keyLocations

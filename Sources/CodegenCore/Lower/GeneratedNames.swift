@@ -62,9 +62,12 @@ public enum GeneratedNames {
     /// Members the client, its protocol or the test double declare besides the operations: an operation, pager or
     /// waiter method of one of these names would collide with them.
     public static let reservedMembers: Set<String> = [
-        "client", "answers", "rateLimits", "defaultBaseURL", "legacyBaseURLs", "waitEnvironment", "description", "debugDescription",
+        "client", "answers", "rateLimits", "endpoints", "basePath", "defaultBaseURL", "legacyBaseURLs", "waitEnvironment", "description", "debugDescription",
         "customMirror", "calls", "handlers", "operationID", "lock",
     ]
+
+    /// The client's stored base path, where the spec lists endpoints whose base paths differ.
+    public static let basePath = "basePath"
 
     /// Where a partial type, input or body keeps the fields the docs don't describe (the templates spell it too).
     public static let additionalFields = "additionalFields"

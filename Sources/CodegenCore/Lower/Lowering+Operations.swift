@@ -111,8 +111,9 @@ extension Lowering {
     }
 
     /// `"/api/v1/workspaces/\(PercentEncoding.pathSegment(workspaceName))"`: each path parameter encoded as a segment.
+    /// With endpoints, the base path is the chosen endpoint's: `"\(basePath)/workspaces/…"`.
     func pathExpression(_ operation: Operation, value: (Field) -> String) -> String {
-        var expression = SwiftTypes.literalContent(spec.service.fullPath(""))
+        var expression = spec.service.endpoints.isEmpty ? SwiftTypes.literalContent(spec.service.fullPath("")) : "\\(\(GeneratedNames.basePath))"
         var rest = Substring(operation.path)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             expression += SwiftTypes.literalContent(String(rest[..<open]))

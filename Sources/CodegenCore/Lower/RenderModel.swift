@@ -35,6 +35,12 @@ struct RenderModel: Sendable {
     /// `["op": NCPRateLimit(50, per: .seconds(1)), …]`: the documented rate limits, strictest reading; nil when
     /// no operation has one.
     var rateLimitsLiteral: String?
+    /// `[NCPEndpoint(site: .public, region: "KR", …), …]` when the spec lists endpoints; nil otherwise.
+    var endpointsLiteral: String?
+    /// `"/api/v1"`: the default endpoint's base path as a literal (empty for a root base path).
+    var defaultBasePathLiteral: String
+    /// The service's name as a literal, for messages.
+    var serviceNameLiteral: String
     var types: LoweredSection<TypeModel>
     var enums: LoweredSection<EnumModel>
     var groups: [GroupModel]

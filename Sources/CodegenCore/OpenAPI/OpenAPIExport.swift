@@ -24,7 +24,12 @@ struct Exporter {
             ("openapi", .string("3.1.0")),
             ("info", .object(info)),
             ("servers", .array([.object([("url", .string("https://" + service.host + service.fullPath("")))])]
-                + service.legacyHosts.map { .object([("url", .string("https://" + $0 + service.fullPath(""))), ("description", .string("Legacy host"))]) })),
+                + service.legacyHosts.map { .object([("url", .string("https://" + $0 + service.fullPath(""))), ("description", .string("Legacy host"))]) }
+                + service.endpoints.map { endpoint in
+                    .object([("url", .string("https://" + endpoint.host + Service.joined(basePath: endpoint.basePath, ""))),
+                             ("description", .string("\(endpoint.region) region, \(endpoint.site) site")),
+                             ("x-ncp-site", .string(endpoint.site)), ("x-ncp-region", .string(endpoint.region))])
+                })),
         ]
         if !service.docs.isEmpty { root.append(("externalDocs", .object([("url", .string(service.docs))]))) }
         root.append(("tags", .array(spec.groups.map { group in

@@ -182,19 +182,24 @@ struct OpenAPIImporter {
         }
         spec.docs = root["externalDocs"]?["url"]?.string ?? info?["x-ncloud-source"]?.string ?? ""
         let servers = root["servers"]?.sequence ?? []
-        var hosts: [(host: String, path: String)] = []
+        var hosts: [(host: String, path: String, site: String?, region: String?)] = []
         for (index, server) in servers.enumerated() {
             guard let url = server["url"]?.string else { continue }
             guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
                 warn("the server URL '\(url)' has no host; it is left out", server["url"], pointer: "#/servers/\(index)/url")
                 continue
             }
-            hosts.append((host + (components.port.map { ":\($0)" } ?? ""), components.path.isEmpty ? "/" : components.path))
+            var path = components.path.isEmpty ? "/" : components.path
+            if path.count > 1, path.hasSuffix("/") { path.removeLast() }
+            hosts.append((host + (components.port.map { ":\($0)" } ?? ""), path, server["x-ncp-site"]?.string, server["x-ncp-region"]?.string))
         }
         if let first = hosts.first {
             spec.host = first.host
-            spec.basePath = first.path.count > 1 && first.path.hasSuffix("/") ? String(first.path.dropLast()) : first.path
-            spec.legacyHosts = hosts.dropFirst().map(\.host).filter { $0 != first.host }
+            spec.basePath = first.path
+            readEndpoints(hosts)
+            let endpointHosts = Set(spec.endpoints.compactMap(\.host))
+            spec.legacyHosts = hosts.dropFirst().filter { $0.site == nil }.map(\.host)
+                .filter { $0 != first.host && !endpointHosts.contains($0) }
         } else {
             warn("the document names no server with a host; the spec says 'api.example.com' until you set 'host'", root["servers"] ?? root, pointer: "#/servers")
             spec.serviceComments.append("guessed: the document names no server; set host and basePath")
@@ -213,6 +218,30 @@ struct OpenAPIImporter {
         }
     }
 
+
+    /// Sites and regions: the servers our export marks (`x-ncp-site`, `x-ncp-region`), or, in a document of
+    /// NAVER's, servers on the first one's host whose base path only adds a region suffix (`/api/v1-sgn`).
+    mutating func readEndpoints(_ hosts: [(host: String, path: String, site: String?, region: String?)]) {
+        guard let first = hosts.first else { return }
+        func endpoint(_ server: (host: String, path: String, site: String?, region: String?), site: String, region: String)
+            -> (site: String, region: String, host: String?, basePath: String?) {
+            (site, region, server.host == first.host ? nil : server.host, server.path == first.path ? nil : server.path)
+        }
+        let marked = hosts.filter { $0.site != nil && $0.region != nil && Endpoint.sites.contains($0.site!) }
+        if !marked.isEmpty {
+            spec.endpoints = marked.map { endpoint($0, site: $0.site!, region: $0.region!) }
+            return
+        }
+        let regional = hosts.dropFirst().compactMap { server -> (String, String, String?, String?)? in
+            guard server.host == first.host, server.path.hasPrefix(first.path + "-") else { return nil }
+            let suffix = server.path.dropFirst(first.path.count + 1)
+            guard !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+            return endpoint(server, site: "public", region: suffix.uppercased())
+        }
+        guard !regional.isEmpty else { return }
+        spec.endpoints = [("public", "KR", nil, nil)] + regional.map { ($0.0, $0.1, $0.2, $0.3) }
+        spec.serviceComments.append("guessed: the servers differ by a region suffix of the base path; the first is taken as the public site's KR region")
+    }
 
     // MARK: Extensions our export writes
 

@@ -27,6 +27,9 @@ extension RenderModel: MustacheParent {
         case "defaultBaseURLLiteral": text(self.defaultBaseURLLiteral)
         case "legacyBaseURLs": text(self.legacyBaseURLs)
         case "rateLimitsLiteral": text(self.rateLimitsLiteral)
+        case "endpointsLiteral": text(self.endpointsLiteral)
+        case "defaultBasePathLiteral": text(self.defaultBasePathLiteral)
+        case "serviceNameLiteral": text(self.serviceNameLiteral)
         case "types": self.types
         case "enums": self.enums
         case "groups": self.groups

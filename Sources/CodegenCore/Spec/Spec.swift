@@ -48,6 +48,9 @@ public struct Service: Sendable {
     public var notes: [String] = []
     /// Calls older pages document that the spec leaves out on purpose.
     public var retired: [RetiredCall] = []
+    /// Where the service answers by site (public, financial, government cloud) and region; empty when it
+    /// answers only at `host` and `basePath`.
+    public var endpoints: [Endpoint] = []
     /// How the API's answers and errors look.
     public var answers: AnswerShape?
     public var location = SourceLocation(file: "", line: 0, column: 0)
@@ -62,11 +65,40 @@ public struct Service: Sendable {
     /// An operation's whole path: the base path and the operation's, joined by one `/` (a base path of `/`
     /// adds nothing; `//sms` would be read as a host).
     public func fullPath(_ path: String) -> String {
+        Self.joined(basePath: basePath, path)
+    }
+
+    /// `basePath` and `path` joined by one `/`, as `fullPath` joins the service's.
+    public static func joined(basePath: String, _ path: String) -> String {
         (basePath.hasSuffix("/") ? String(basePath.dropLast()) : basePath) + path
     }
 
     /// An empty service, filled in by the loader.
     public init() {}
+}
+
+/// One place the service answers: a site and a region, with the host and base path there.
+public struct Endpoint: Sendable {
+    /// The sites NAVER Cloud runs, by the names NAVER's Terraform provider and `NCLOUD_SITE` use.
+    public static let sites = ["public", "fin", "gov"]
+
+    /// `public`, `fin` or `gov`.
+    public var site: String
+    /// The region code, such as `KR`, `SGN` or `JPN`.
+    public var region: String
+    /// The host there; the service's `host` when the spec leaves it out.
+    public var host: String
+    /// The base path there; the service's `basePath` when the spec leaves it out.
+    public var basePath: String
+    public var location: SourceLocation
+
+    public init(site: String, region: String, host: String, basePath: String, location: SourceLocation) {
+        self.site = site
+        self.region = region
+        self.host = host
+        self.basePath = basePath
+        self.location = location
+    }
 }
 
 /// A call the docs once documented and the service no longer offers (or never offered as documented): the

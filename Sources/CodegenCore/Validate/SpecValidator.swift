@@ -67,6 +67,23 @@ public struct SpecValidator {
         for (host, key) in [(service.host, "host")] + service.legacyHosts.map({ ($0, "legacyHosts") }) where !Self.isBareHost(host) {
             diagnostics.error("'\(host)' must be a bare host name with an optional port, such as 'api.example.com' or 'localhost:8080' (no scheme, path or spaces)", at: service.location(of: key))
         }
+        var endpointsSeen: [String: SourceLocation] = [:]
+        for endpoint in service.endpoints {
+            if endpoint.region.isEmpty || !endpoint.region.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+                diagnostics.error("an endpoint's region must be a code of letters, digits and '-', such as 'KR' or 'SGN', not '\(endpoint.region)'", at: endpoint.location)
+            }
+            if !Self.isBareHost(endpoint.host) {
+                diagnostics.error("the \(endpoint.site) \(endpoint.region) endpoint's host '\(endpoint.host)' must be a bare host name, such as 'api.example.com'", at: endpoint.location)
+            }
+            if !endpoint.basePath.hasPrefix("/") || Self.firstNonPathCharacter(in: endpoint.basePath) != nil {
+                diagnostics.error("the \(endpoint.site) \(endpoint.region) endpoint's basePath must start with '/' and hold only path characters, not '\(endpoint.basePath)'", at: endpoint.location)
+            }
+            let key = endpoint.site + " " + endpoint.region.uppercased()
+            if let first = endpointsSeen[key] {
+                diagnostics.error("the \(endpoint.site) site lists region '\(endpoint.region)' twice; the first is at \(first)", at: endpoint.location)
+            }
+            endpointsSeen[key] = endpoint.location
+        }
         for call in service.retired {
             if !call.path.hasPrefix("/") {
                 diagnostics.error("a retired call's path must start with '/', not '\(call.path)'", at: call.location)

@@ -26,7 +26,7 @@ public struct ArraysClient: Sendable {
         client = NCPClient(configuration: configuration, answers: Self.answers)
     }
 
-    /// Creates a client for `baseURL` with credentials from the environment or `~/.ncloud/configure`.
+    /// Creates a client for `baseURL` with credentials from the environment, `~/.ncloud/configure` or the server's role.
     /// - Parameters:
     ///   - credentials: Where the key pair comes from.
     ///   - baseURL: Where requests go.

@@ -6,6 +6,8 @@ public import NCPRuntime
 public struct Thing: Codable, Sendable, Hashable {
     /// Close to the generated name.
     public var additionalField: String?
+    /// The generated name itself, renamed.
+    public var documentedAdditionalFields: String?
     /// Id.
     public var id: Int64
     /// Fields the docs don't describe, as received; encoding sends them back.
@@ -14,10 +16,12 @@ public struct Thing: Codable, Sendable, Hashable {
     /// Creates a value.
     public init(
         additionalField: String? = nil,
+        documentedAdditionalFields: String? = nil,
         id: Int64,
         additionalFields: [String: JSONValue] = [:]
     ) {
         self.additionalField = additionalField
+        self.documentedAdditionalFields = documentedAdditionalFields
         self.id = id
         self.additionalFields = additionalFields
     }
@@ -25,14 +29,16 @@ public struct Thing: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: NCPCodingKey.self)
         additionalField = try container.decodeIfPresent(String.self, forKeys: ["additionalField"])
+        documentedAdditionalFields = try container.decodeIfPresent(String.self, forKeys: ["additionalFields"])
         id = try container.decode(Int64.self, forKeys: ["id"])
-        additionalFields = try container.additionalFields(excluding: ["additionalField", "id"])
+        additionalFields = try container.additionalFields(excluding: ["additionalField", "additionalFields", "id"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: NCPCodingKey.self)
         try container.encodeAdditionalFields(additionalFields)
         try container.encodeIfPresent(additionalField, forKey: "additionalField")
+        try container.encodeIfPresent(documentedAdditionalFields, forKey: "additionalFields")
         try container.encode(id, forKey: "id")
     }
 }

@@ -10,7 +10,7 @@ public import NCPRuntime
 public protocol SameNamesClientProtocol: Sendable {
     /// postThing.
     ///
-    /// `postThing(name:name2:)` takes the same arguments one by one and documents them.
+    /// `postThing(name:bodyName:)` takes the same arguments one by one and documents them.
     func postThing(_ input: PostThingInput) async throws
 
     /// How waiters pause between polls and where they log each poll.

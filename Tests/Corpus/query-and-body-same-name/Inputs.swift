@@ -2,19 +2,19 @@
 
 import NCPRuntime
 
-/// The arguments of `postThing(name:name2:)` as one value: what the `postThing(_:)` requirement takes.
+/// The arguments of `postThing(name:bodyName:)` as one value: what the `postThing(_:)` requirement takes.
 public struct PostThingInput: Sendable, Hashable {
     /// Query name.
     public var name: String?
-    /// Body name.
-    public var name2: String?
+    /// Body name, renamed because the query parameter has the same name.
+    public var bodyName: String?
 
     /// Creates the arguments.
     public init(
         name: String? = nil,
-        name2: String? = nil
+        bodyName: String? = nil
     ) {
         self.name = name
-        self.name2 = name2
+        self.bodyName = bodyName
     }
 }

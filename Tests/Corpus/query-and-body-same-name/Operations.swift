@@ -12,12 +12,12 @@ extension SameNamesClientProtocol {
     ///
     /// - Parameters:
     ///   - name: Query name.
-    ///   - name2: Body name.
+    ///   - bodyName: Body name, renamed because the query parameter has the same name.
     /// - Throws: `NCPError`.
     public func postThing(
         name: String? = nil,
-        name2: String? = nil
+        bodyName: String? = nil
     ) async throws {
-        try await postThing(PostThingInput(name: name, name2: name2))
+        try await postThing(PostThingInput(name: name, bodyName: bodyName))
     }
 }

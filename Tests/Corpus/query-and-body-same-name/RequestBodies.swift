@@ -4,5 +4,9 @@ import NCPRuntime
 
 /// The JSON body of `postThing`.
 struct PostThingBody: Encodable, Sendable {
-    var name2: String?
+    var bodyName: String?
+
+    enum CodingKeys: String, CodingKey {
+        case bodyName = "name"
+    }
 }

@@ -8,11 +8,11 @@ extension SameNamesClient: SameNamesClientProtocol {
         WaitEnvironment(sleep: client.configuration.sleep, logger: client.configuration.logger)
     }
 
-    /// Checks and sends `"postThing"`; `postThing(name:name2:)` documents it.
+    /// Checks and sends `"postThing"`; `postThing(name:bodyName:)` documents it.
     public func postThing(_ input: PostThingInput) async throws {
         var request = NCPRequest(operationID: "postThing", method: .post, path: "/v1/things")
         request.appendQuery("name", input.name)
-        try request.setJSONBody(PostThingBody(name2: input.name2))
+        try request.setJSONBody(PostThingBody(bodyName: input.bodyName))
         _ = try await client.send(request, expecting: NCPNoResult.self)
     }
 }
