@@ -21,7 +21,7 @@ let compiledCorpus = [
     "deep-nesting", "delete-and-head-variants", "deprecation-text", "enum-path-parameter", "enum-query-arrays",
     "enum-symbol-values", "enum-unknown-value", "envelope-fields-odd", "every-primitive-default", "example-json-delimiters",
     "example-with-odd-values", "forbidden-characters-quotes", "generated-local-names", "group-keyword-title",
-    "header-parameters", "huge-default", "internal-access", "keyword-parameters", "keyword-properties",
+    "header-parameters", "huge-default", "internal-access", "keyword-parameters", "keyword-properties", "list-and-binary-results",
     "long-unbreakable-words", "many-params", "notes-and-since", "nullable-required", "numbers-as-names",
     "operation-named-like-keywords", "optional-body-only", "paging-styles", "partial-with-additional-fields",
     "query-and-body-same-name", "rate-limit-notes", "recursion-through-optional", "service-name-lowercase-group",

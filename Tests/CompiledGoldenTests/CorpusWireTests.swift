@@ -4,6 +4,7 @@ import CorpusEnvelopeFieldsOdd
 @testable import CorpusExampleJsonDelimiters
 import CorpusGeneratedLocalNames
 import CorpusHeaderParameters
+import CorpusListAndBinaryResults
 import CorpusPagingStyles
 import CorpusWaitersOnScalars
 import CorpusRecursionThroughOptional
@@ -41,6 +42,31 @@ import TestSupport
         #expect(server.requests.first?.target == "/v1/things/c1?request=r&check=ok")
         let body = try JSONDecoder().decode([String: String].self, from: server.requests.first?.body ?? Data())
         #expect(body == ["policy": "p", "envelope": "e", "result": "s"])
+    }
+
+    @Test func bareListsBytesAndEmptyAnswersAreRead() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let client = FilesClient(configuration: server.client().configuration)
+        server.enqueue(.json(200, #"[{"id":"a","size":1},{"id":"b"}]"#), .json(200, #"["PDF","SVG"]"#), .json(200, "[]"))
+        #expect(try await client.listFiles().map(\.id) == ["a", "b"])
+        #expect(try await client.listKinds() == [.pdf, .unknown("SVG")])
+        #expect(try await client.listNames() == [])
+
+        let bytes = Data((0...255).map(UInt8.init))
+        server.enqueue(LoopbackServer.Answer(status: 200, headers: ["Content-Type": "image/png", "Content-Disposition": #"attachment; filename="../../etc/cat.png""#],
+                                             body: bytes))
+        let download = try await client.downloadFile(id: "f 1")
+        #expect(download == NCPDownload(data: bytes, contentType: "image/png", filename: "cat.png"))
+        #expect(server.requests.last?.target == "/v1/files/f%201/content")
+        #expect(server.requests.last?.headers["accept"] == "*/*")
+        // A download refused in the service's error form is still an error, not bytes.
+        server.enqueue(.json(404, #"{"error":{"errorCode":"300","message":"Not Found Exception"}}"#))
+        await #expect(throws: NCPError.self) { try await client.downloadFile(id: "gone") }
+
+        server.enqueue(LoopbackServer.Answer(status: 204))
+        try await client.deleteFile(id: "a")
+        #expect(server.requests.allSatisfy { $0.signatureIsValid })
     }
 
     @Test func aRecursiveTypeRoundTrips() throws {

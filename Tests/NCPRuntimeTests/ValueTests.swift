@@ -81,3 +81,19 @@ import TestSupport
         #expect(PercentEncoding.pathSegment(Int64(42)) == "42")
     }
 }
+
+/// The file name a download's `Content-Disposition` gives: the encoded form first, never a path.
+@Suite struct DownloadNameTests {
+    @Test(arguments: [
+        (#"attachment; filename="report.pdf""#, "report.pdf"),
+        (#"attachment; filename=report.pdf"#, "report.pdf"),
+        (#"attachment; filename="plain.txt"; filename*=UTF-8''%EB%B3%B4%EA%B3%A0%EC%84%9C.pdf"#, "보고서.pdf"),
+        (#"attachment; filename="../../etc/passwd""#, "passwd"),
+        (#"attachment; filename="C:\temp\x.png""#, "x.png"),
+        (#"attachment; filename="..""#, nil),
+        (#"inline"#, nil),
+    ] as [(String, String?)])
+    func theFileNameIsReadSafely(_ header: String, _ expected: String?) {
+        #expect(NCPDownload.filename(inContentDisposition: header) == expected)
+    }
+}

@@ -77,14 +77,13 @@ extension SpecDiff {
         case .none: "nothing"
         case .reference(let name, _): "`\(name)`"
         case .undocumented: "open JSON (`JSONValue`)"
+        case .array(let name, _): "a list of `\(name)`"
+        case .binary: "bytes (`NCPDownload`)"
         }
     }
 
     func resultLocation(_ operation: Operation) -> SourceLocation {
-        switch operation.result {
-        case .reference(_, let location), .undocumented(_, let location): location
-        case .none: operation.location
-        }
+        operation.result.location ?? operation.location
     }
 
     /// Arguments by Swift name: parameters and body fields alike, as the method takes them.

@@ -82,12 +82,12 @@ extension DocsChecker {
             return SpecFieldIndex(fields: body.properties, container: .body(operation: operation.id), partial: body.partial, spec: spec)
         case .response:
             switch operation.result {
-            case .reference(let name, _):
+            case .reference(let name, _), .array(let name, _):
                 guard let type = spec.types.first(where: { $0.name == name }) else { return nil }
                 var index = SpecFieldIndex(fields: type.properties, container: .type(name), partial: type.partial, spec: spec)
                 index.containers[""] = .type(name)
                 return index
-            case .none:
+            case .none, .binary:
                 return SpecFieldIndex(fields: [], container: nil, spec: spec)
             case .undocumented:
                 return nil

@@ -98,6 +98,8 @@ enum YAMLWriter {
                 switch operation.result {
                 case "undocumented":
                     text += "    result: { undocumented: true" + (operation.resultDescription.isEmpty ? "" : ", description: \(scalar(operation.resultDescription))") + " }\n"
+                case let list where list.hasPrefix("[") && list.hasSuffix("]"):
+                    text += "    result: [\(scalar(String(list.dropFirst().dropLast())))]\n"
                 default: text += "    result: \(scalar(operation.result))\n"
                 }
                 if !operation.notes.isEmpty { text += "    notes:\n" + operation.notes.map { "      - \(scalar($0))\n" }.joined() }

@@ -94,7 +94,18 @@ extension SpecDecoder {
     private func result(_ node: Node?, operation: String, fallback: SourceLocation) -> ResultShape {
         guard let node else { return .none }
         if case .scalar(let scalar) = node {
-            return scalar.string == "none" ? .none : .reference(scalar.string, reader.location(of: node))
+            switch scalar.string {
+            case "none": return .none
+            case "binary": return .binary(reader.location(of: node))
+            default: return .reference(scalar.string, reader.location(of: node))
+            }
+        }
+        if case .sequence(let sequence) = node {
+            guard sequence.count == 1, case .scalar(let item)? = sequence.first else {
+                reader.error("a list result names one item type, as in 'result: [Thing]'", at: node)
+                return .none
+            }
+            return .array(item.string, reader.location(of: node))
         }
         guard let fields = reader.mapping(node, what: "the result of '\(operation)'", allowed: Self.resultKeys, required: ["undocumented"]) else {
             return .none

@@ -13,6 +13,12 @@ extension Lowering {
         } else if case .reference(let name, _) = operation.result {
             json = synthesized(type: name, visiting: [])
             docs = ["Answers `\(operation.id)` with the fields the docs require, each its default or a placeholder: the spec has no example answer."]
+        } else if case .array = operation.result {
+            json = .array([])
+            docs = ["Answers `\(operation.id)` with an empty list: the spec has no example answer."]
+        } else if case .binary = operation.result {
+            json = .null
+            docs = ["Answers `\(operation.id)` with no bytes: the spec has no example download."]
         } else {
             json = .null
             docs = ["Answers `\(operation.id)` with `null`: the docs don't describe its result."]

@@ -91,6 +91,8 @@ extension Lowering {
         case .none: ("NCPNoResult", false)
         case .reference(let name, _): (name, true)
         case .undocumented: ("JSONValue", true)
+        case .array(let name, _): ("[\(swift.name(of: SwiftTypes.shape(named: name)))]", true)
+        case .binary: ("NCPDownload", true)
         }
     }
 
@@ -168,6 +170,11 @@ extension Lowering {
             lines.append("- Returns: \(description)")
         case .undocumented(let description, _):
             lines.append("- Returns: The `result` as open JSON (`.null` when absent). \(description)")
+        case .array(let name, _):
+            let description = swift.types[name].map { DocText.oneLine($0.description) } ?? "`\(swift.name(of: SwiftTypes.shape(named: name)))` values."
+            lines.append("- Returns: A list, each item: \(description)")
+        case .binary:
+            lines.append("- Returns: The answer's bytes, with the content type and file name it came with.")
         case .none:
             break
         }

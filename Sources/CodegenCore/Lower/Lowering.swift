@@ -87,7 +87,7 @@ struct Lowering {
             operation.parameters.forEach(visit)
             operation.body?.properties.forEach(visit)
             operation.envelopeFields.forEach(visit)
-            if case .reference(let name, _) = operation.result { pending.append(name) }
+            if let name = operation.result.referencedName { pending.append(name) }
         }
         while let name = pending.popLast() {
             guard reached.insert(name).inserted, let type = typesByName[name] else { continue }
@@ -120,7 +120,7 @@ struct Lowering {
 
     /// Types of the runtime that can appear in a public signature of the generated files.
     static func mentionsRuntime(_ type: String) -> Bool {
-        type.contains("JSONValue") || type.contains("NCPDateTime")
+        type.contains("JSONValue") || type.contains("NCPDateTime") || type.contains("NCPDownload")
     }
 
     func included(_ operation: Operation) -> Bool {

@@ -29,6 +29,8 @@ final class OperationModel {
     lazy var resultType = result.0
     lazy var returnsValue = result.1
     lazy var returnType: String? = returnsValue ? resultType : nil
+    /// The answer is bytes, not JSON: the request goes through `download`.
+    lazy var returnsBinary = if case .binary = operation.result { true } else { false }
     /// The result is undocumented open JSON, which callers mostly ignore.
     lazy var discardableResult = if case .undocumented = operation.result { true } else { false }
 

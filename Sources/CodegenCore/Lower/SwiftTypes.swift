@@ -22,6 +22,11 @@ struct SwiftTypes {
         }
     }
 
+    /// The shape a type name in the spec stands for: a primitive, or a named enum or object type.
+    static func shape(named name: String) -> Shape {
+        Primitive(rawValue: name).map(Shape.primitive) ?? .reference(name)
+    }
+
     /// The Swift name of an enum value.
     static func caseName(_ value: EnumValue) -> String {
         SwiftNames.escaped(value.swiftName ?? SwiftNames.lowerCamel(value.value))

@@ -133,6 +133,10 @@ struct Exporter {
         case .none: result = nil
         case .reference(let name, _): result = .object([("$ref", .string("#/components/schemas/" + name))])
         case .undocumented(let description, _): result = .object([("description", .string(description))])
+        case .array(let name, _):
+            let items = schema(Field(name: "", shape: SwiftTypes.shape(named: name), sourceLocation: operation.location))
+            result = .object([("type", .string("array")), ("items", items)])
+        case .binary: result = nil
         }
         var success: Members = [("description", .string(operation.summary))]
         var body: JSONText?
@@ -153,7 +157,10 @@ struct Exporter {
         } else {
             body = result
         }
-        if let body {
+        if case .binary = operation.result {
+            // Bytes, never in an envelope.
+            success.append(("content", .object([("application/octet-stream", .object([("schema", .object([("type", .string("string")), ("format", .string("binary"))]))]))])))
+        } else if let body {
             var content: Members = [("schema", body)]
             let examples = operation.examples.compactMap { example in example.response.map { (example, $0) } }
             if !examples.isEmpty { content.append(("examples", exampleObjects(examples))) }

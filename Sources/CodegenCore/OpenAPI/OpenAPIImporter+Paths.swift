@@ -140,6 +140,30 @@ extension OpenAPIImporter {
         }
     }
 
+    /// What a list result holds: a component object type or open enum, a primitive, or an inline object named
+    /// after the operation; nil for what a list result can't say (lists of lists, closed enums).
+    mutating func listItemName(_ items: Node, operation: String, pointer: String) -> String? {
+        if let reference = items["$ref"]?.string, reference.hasPrefix("#/components/schemas/"),
+           let name = componentNames[String(reference.dropFirst("#/components/schemas/".count))] {
+            if let enumType = spec.enums.first(where: { $0.name == name }), !enumType.open { return nil }
+            answerSchemas.insert(name)
+            return name
+        }
+        let target = dereference(items) ?? items
+        switch target["type"]?.string {
+        case "string": return target["format"]?.string == "date-time" ? "datetime" : "string"
+        case "integer": return target["format"]?.string == "int32" ? "int32" : "int64"
+        case "number": return "number"
+        case "boolean": return "boolean"
+        default:
+            guard Self.isObjectSchema(target) || target["properties"] != nil else { return nil }
+            let name = names.typeName(operation + "Item")
+            spec.types.append(objectType(named: name, target, pointer: pointer))
+            answerSchemas.insert(name)
+            return name
+        }
+    }
+
     /// The result of the first 2xx answer, taken out of its envelope; answers the envelope as a flow value, if any.
     mutating func readResult(_ responses: Node?, into operation: inout ImportedSpec.Operation, pointer: String, answers: Node?) -> ImportedEnvelope? {
         let statuses = (responses?.mapping?.keys.compactMap(\.string) ?? []).filter { $0.hasPrefix("2") }.sorted()
@@ -150,7 +174,11 @@ extension OpenAPIImporter {
         let responsePointer = pointer + "/" + Self.escape(status)
         guard let media = response["content"]?.mapping?.first(where: { $0.key.string?.contains("json") == true })?.value,
               var schema = media["schema"] else {
-            operation.result = "none"
+            // An answer of bytes (a download): any media type but JSON and text.
+            let binary = response["content"]?.mapping?.keys.compactMap(\.string).contains { type in
+                !type.contains("json") && !type.hasPrefix("text/")
+            } ?? false
+            operation.result = binary ? "binary" : "none"
             return nil
         }
         var schemaPointer = responsePointer + "/content/application~1json/schema"
@@ -186,6 +214,9 @@ extension OpenAPIImporter {
             }
         } else if target["type"]?.string == "null" {
             operation.result = "none"
+        } else if target["type"]?.string == "array", let items = target["items"], let item = listItemName(items, operation: operation.id,
+                                                                                                      pointer: schemaPointer + "/items") {
+            operation.result = "[\(item)]"
         } else if Self.isObjectSchema(target) || target["properties"] != nil {
             let name = names.typeName(operation.id + "Result")
             spec.types.append(objectType(named: name, target, pointer: schemaPointer))

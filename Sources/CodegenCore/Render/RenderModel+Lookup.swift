@@ -193,6 +193,7 @@ extension OperationModel: MustacheParent {
         case "bodyArguments": text(self.bodyArguments)
         case "resultType": text(self.resultType)
         case "returnsValue": self.returnsValue
+        case "returnsBinary": self.returnsBinary
         case "envelopeFields": self.envelopeFields
         case "hasEnvelopeFields": self.hasEnvelopeFields
         case "mutatesRequest": self.mutatesRequest

@@ -375,6 +375,26 @@ public enum ResultShape: Sendable {
     case reference(String, SourceLocation)
     /// Not documented: decoded as open JSON.
     case undocumented(description: String, SourceLocation)
+    /// A bare JSON array of a named type or primitive (`result: [Thing]`).
+    case array(String, SourceLocation)
+    /// Bytes that aren't JSON: a download (`result: binary`).
+    case binary(SourceLocation)
+
+    /// The type or primitive the result is, or lists.
+    public var referencedName: String? {
+        switch self {
+        case .reference(let name, _), .array(let name, _): name
+        case .none, .undocumented, .binary: nil
+        }
+    }
+
+    /// Where the spec says what the result is.
+    public var location: SourceLocation? {
+        switch self {
+        case .none: nil
+        case .reference(_, let location), .undocumented(_, let location), .array(_, let location), .binary(let location): location
+        }
+    }
 }
 
 /// An example request and response from the docs.

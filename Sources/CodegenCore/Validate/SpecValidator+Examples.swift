@@ -44,7 +44,18 @@ extension SpecValidator {
             if let envelope, let result {
                 diagnostics.error("the response of \(owner) has a '\(envelope.result)', but the operation returns none", at: result.location)
             }
-        case .undocumented:
+        case .array(let name, _):
+            guard let result else { return }
+            guard case .array(let items, _) = result else {
+                diagnostics.error("the result in the response of \(owner) must be a list of '\(name)'", at: result.location)
+                return
+            }
+            if let type = typesByName[name] {
+                for item in items {
+                    report(conformance(of: item, to: type.properties, partial: type.partial, path: "an item of the result of \(owner)", at: item.location))
+                }
+            }
+        case .undocumented, .binary:
             break
         }
     }

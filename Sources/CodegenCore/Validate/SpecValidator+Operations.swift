@@ -120,6 +120,18 @@ extension SpecValidator {
     }
 
     mutating func checkResult(_ operation: Operation) {
+        if case .array(let name, let location) = operation.result {
+            if Primitive(rawValue: name) != nil || typesByName[name] != nil { return }
+            if let enumType = enumsByName[name] {
+                if !enumType.open {
+                    diagnostics.error("the result of '\(operation.id)' is a list of the closed enum '\(name)'; a value the service adds later would fail every answer, so make it 'open: true'", at: location)
+                }
+                return
+            }
+            let known = typesByName.names.sorted() + enumsByName.names.sorted() + Primitive.allCases.map(\.rawValue)
+            diagnostics.unresolved("the result of '\(operation.id)' is a list of the undefined type '\(name)'\(Suggestion.hint(for: name, in: known))", at: location)
+            return
+        }
         guard case .reference(let name, let location) = operation.result else { return }
         if typesByName[name] == nil {
             if enumsByName[name] != nil {

@@ -29,7 +29,7 @@ extension SpecValidator {
         }
         for operation in spec.operations {
             // A result that is itself an enum is refused elsewhere; answers are objects.
-            if case .reference(let name, _) = operation.result, typesByName[name] != nil {
+            if let name = operation.result.referencedName, typesByName[name] != nil {
                 visit(.reference(name), path: "result of \(operation.id)")
             }
         }

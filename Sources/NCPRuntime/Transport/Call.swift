@@ -144,7 +144,7 @@ struct Call {
     /// One attempt: middlewares, then signing, then the transport, under the time limit.
     private func send(_ hop: Hop, credentials: NCPCredentials, limit: (Duration, isDeadline: Bool)?) async throws -> NCPResponse {
         var httpRequest = HTTPRequest(method: hop.method, scheme: nil, authority: nil, path: hop.target)
-        httpRequest.headerFields[.accept] = "application/json"
+        httpRequest.headerFields[.accept] = request.accept
         if hop.body != nil { httpRequest.headerFields[.contentType] = "application/json" }
         for header in request.headers {
             guard let name = HTTPField.Name(header.name), !name.canonicalName.hasPrefix("x-ncp-") else {

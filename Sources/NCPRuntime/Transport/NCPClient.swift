@@ -70,6 +70,17 @@ public struct NCPClient: Sendable, CustomStringConvertible, CustomDebugStringCon
                                               keepingExtraFields: true)
     }
 
+    /// Sends a request whose answer is bytes rather than JSON, and returns them with their content type and file
+    /// name. A JSON answer in the service's error form is still an `NCPError`.
+    public func download(_ request: NCPRequest) async throws -> NCPDownload {
+        var request = request
+        request.accept = "*/*"
+        let response = try await send(request)
+        let disposition = response.headerFields[.contentDisposition]
+        return NCPDownload(data: response.body, contentType: response.headerFields[.contentType],
+                           filename: disposition.flatMap(NCPDownload.filename(inContentDisposition:)))
+    }
+
     /// Uploads bytes to a presigned Object Storage URL the service issued: a plain `PUT`, with no NCP headers.
     public func upload(_ data: Data, toPresignedURL url: URL, contentType: String) async throws {
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false), components.host != nil else {

@@ -20,6 +20,8 @@ public struct NCPRequest: Sendable {
     public var answers: NCPAnswerShape?
     /// Header fields the operation sends, in order (never the signing headers, which the client adds).
     public private(set) var headers: [(name: String, value: String)] = []
+    /// The `Accept` header: JSON unless the answer is a download.
+    public var accept = "application/json"
 
     /// Creates a request. `GET`, `PUT` and `DELETE` count as idempotent unless told otherwise.
     public init(operationID: String, method: HTTPRequest.Method, path: String, body: Data? = nil, isIdempotent: Bool? = nil) {

@@ -42,7 +42,7 @@ public final class EdgeCasesClientDouble: EdgeCasesClientProtocol, @unchecked Se
         /// Answers `getThing2`.
         public var getThing2: (@Sendable (GetThing2Input) async throws -> Void)?
         /// Answers `getThings`.
-        public var getThings: (@Sendable () async throws -> JSONValue)?
+        public var getThings: (@Sendable () async throws -> [Thing])?
         /// Answers `uploadThing`.
         public var uploadThing: (@Sendable () async throws -> UploadThingResult)?
 
@@ -98,8 +98,7 @@ public final class EdgeCasesClientDouble: EdgeCasesClientProtocol, @unchecked Se
     }
 
     /// Answers `"getThings"` with its handler, or with `Examples.getThings()`.
-    @discardableResult
-    public func getThings() async throws -> JSONValue {
+    public func getThings() async throws -> [Thing] {
         if let handler = record(.getThings, { $0.getThings }) {
             return try await handler()
         }

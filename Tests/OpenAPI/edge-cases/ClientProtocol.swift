@@ -22,10 +22,9 @@ public protocol EdgeCasesClientProtocol: Sendable {
     /// getThings.
     ///
     /// `GET /v1/things` — [API reference](https://example.com/docs)
-    /// - Returns: The `result` as open JSON (`.null` when absent). Every thing.
+    /// - Returns: A list, each item: Thing.
     /// - Throws: `NCPError`.
-    @discardableResult
-    func getThings() async throws -> JSONValue
+    func getThings() async throws -> [Thing]
 
     /// uploadThing.
     ///

@@ -25,10 +25,9 @@ extension EdgeCasesClient: EdgeCasesClientProtocol {
     }
 
     /// Checks and sends `"getThings"`.
-    @discardableResult
-    public func getThings() async throws -> JSONValue {
+    public func getThings() async throws -> [Thing] {
         let request = NCPRequest(operationID: "getThings", method: .get, path: "/v1/things")
-        return try await client.send(request, expecting: JSONValue.self)
+        return try await client.send(request, expecting: [Thing].self)
     }
 
     /// Checks and sends `"uploadThing"`.
