@@ -26,7 +26,7 @@ let compiledCorpus = [
     "operation-named-like-keywords", "optional-body-only", "paging-styles", "partial-with-additional-fields",
     "query-and-body-same-name", "rate-limit-notes", "recursion-through-optional", "service-name-lowercase-group",
     "shared-page-type", "standard-type-names-as-properties", "text-with-control-characters", "two-legacy-hosts",
-    "type-named-like-generated", "undocumented-results", "unicode-names", "waiter-names", "waiters-on-scalars",
+    "type-named-like-generated", "undocumented-results", "unicode-names", "upload-bodies", "waiter-names", "waiters-on-scalars",
     "wire-name-symbols", "yaml-merge-keys",
 ]
 /// Clients of other NCP APIs, written from NAVER's doc pages: each answers, pages or completes differently.

@@ -8,6 +8,7 @@ import CorpusListAndBinaryResults
 import CorpusPagingStyles
 import CorpusWaitersOnScalars
 import CorpusRecursionThroughOptional
+import CorpusUploadBodies
 import Foundation
 import NCPRuntime
 import Testing
@@ -67,6 +68,75 @@ import TestSupport
         server.enqueue(LoopbackServer.Answer(status: 204))
         try await client.deleteFile(id: "a")
         #expect(server.requests.allSatisfy { $0.signatureIsValid })
+    }
+
+    @Test func multipartFormAndBinaryBodiesArriveByteForByte() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let client = UploadsClient(configuration: server.client().configuration)
+        // A file on disk, read as the request goes out, with every byte value and more than one read chunk.
+        let bytes = Data((0..<(600 * 1024)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("upload-\(UUID().uuidString).bin")
+        try bytes.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        server.enqueue(.json(200, #"{"id":"u1"}"#))
+        let stored = try await client.uploadFiles(file: NCPFile(contentsOf: file, filename: "clip \"1\".bin", contentType: "video/mp4"),
+                                                  extras: [NCPFile(data: Data("hello".utf8), filename: "a.txt", contentType: "text/plain")],
+                                                  purpose: .avatar, tags: ["x", "y"], note: "hi")
+        #expect(stored.id == "u1")
+        let sent = try #require(server.requests.last)
+        let contentType = try #require(sent.headers["content-type"])
+        #expect(contentType.hasPrefix("multipart/form-data; boundary="))
+        let boundary = String(contentType.dropFirst("multipart/form-data; boundary=".count))
+        let parts = Self.multipartParts(sent.body, boundary: boundary)
+        #expect(parts.map(\.header) == [
+            #"Content-Disposition: form-data; name="file"; filename="clip %221%22.bin"\#r\#nContent-Type: video/mp4"#,
+            #"Content-Disposition: form-data; name="extras"; filename="a.txt"\#r\#nContent-Type: text/plain"#,
+            #"Content-Disposition: form-data; name="purpose""#,
+            #"Content-Disposition: form-data; name="tags""#,
+            #"Content-Disposition: form-data; name="tags""#,
+            #"Content-Disposition: form-data; name="note""#,
+        ])
+        #expect(parts.map(\.body) == [bytes, Data("hello".utf8), Data("AVATAR".utf8), Data("x".utf8), Data("y".utf8), Data("hi".utf8)])
+        #expect(sent.signatureIsValid) // signing covers method, path and query, whatever the body
+
+        // The whole body, a file's bytes with its media type.
+        server.enqueue(LoopbackServer.Answer(status: 204))
+        try await client.putContent(id: "u1", content: NCPFile(contentsOf: file, contentType: "application/octet-stream"))
+        #expect(server.requests.last?.body == bytes)
+        #expect(server.requests.last?.headers["content-type"] == "application/octet-stream")
+
+        // Form fields, percent-encoded.
+        try await client.submitForm(name: "a b&c", count: 2, purposes: [.attachment, .avatar])
+        #expect(String(decoding: server.requests.last!.body, as: UTF8.self) == "name=a%20b%26c&count=2&purposes=ATTACHMENT&purposes=AVATAR")
+        #expect(server.requests.last?.headers["content-type"] == "application/x-www-form-urlencoded")
+
+        // A documented limit on a part is checked before anything is sent; a file that can't be read is named.
+        let count = server.requests.count
+        await #expect(throws: NCPError.self) {
+            try await client.uploadFiles(file: NCPFile(data: Data(), filename: "e"), note: String(repeating: "n", count: 21))
+        }
+        let missing = await #expect(throws: NCPError.self) {
+            try await client.uploadFiles(file: NCPFile(contentsOf: URL(fileURLWithPath: "/nonexistent/clip.mp4")))
+        }
+        #expect(missing?.message == "the file 'clip.mp4' to upload can't be read")
+        #expect(server.requests.count == count)
+    }
+
+    /// The parts of a multipart body: each part's header lines and its bytes.
+    static func multipartParts(_ body: Data, boundary: String) -> [(header: String, body: Data)] {
+        let delimiter = Data("--\(boundary)".utf8)
+        var parts: [(String, Data)] = []
+        var rest = body[...]
+        while let start = rest.firstRange(of: delimiter) {
+            rest = rest[start.upperBound...]
+            guard rest.starts(with: Data("\r\n".utf8)), let next = rest.firstRange(of: Data("\r\n--\(boundary)".utf8)) else { break }
+            let part = rest[rest.index(rest.startIndex, offsetBy: 2)..<next.lowerBound]
+            guard let split = part.firstRange(of: Data("\r\n\r\n".utf8)) else { break }
+            parts.append((String(decoding: part[..<split.lowerBound], as: UTF8.self), Data(part[split.upperBound...])))
+            rest = rest[next.lowerBound...].dropFirst(2)
+        }
+        return parts
     }
 
     @Test func aRecursiveTypeRoundTrips() throws {

@@ -164,6 +164,7 @@ extension DocsChecker {
         case .primitive(.number): fits = ["number", "double", "float"].contains(lower)
         case .primitive(.boolean): fits = ["boolean", "bool"].contains(lower)
         case .primitive(.json): fits = true
+        case .primitive(.file): fits = ["file", "binary", "multipartfile", "byte[]"].contains(lower)
         case .reference(let name):
             fits = isEnum(name) ? ["string", "enum"].contains(lower) : ["object", "map"].contains(lower) || lower.hasPrefix("map")
         }

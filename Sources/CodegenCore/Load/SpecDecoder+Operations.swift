@@ -88,6 +88,8 @@ extension SpecDecoder {
         let owner = "the body of '\(operation)'"
         return Body(properties: properties(fields["properties"], owner: owner), rules: objectRules(fields["rules"], owner: owner),
                     partial: fields["partial"].flatMap { reader.bool($0, key: "partial") } ?? false,
+                    encoding: reader.keyword(fields["encoding"], key: "encoding", allowed: BodyEncoding.allCases.map(\.rawValue))
+                        .flatMap(BodyEncoding.init(rawValue:)) ?? .json,
                     location: reader.location(of: node))
     }
 

@@ -34,7 +34,7 @@ struct SpecDecoder {
     static let deprecationKeys = ["removal", "replacement"]
     static let rateLimitKeys = ["limit", "per", "note", "alternatives"]
     static let pagingKeys = ["style", "items", "parameter", "firstPage", "nextCursor", "pageNumber", "totalPages", "totalItems", "hasMore"]
-    static let bodyKeys = ["properties", "rules", "partial"]
+    static let bodyKeys = ["properties", "rules", "partial", "encoding"]
     static let resultKeys = ["undocumented", "description"]
     static let exampleKeys = ["summary", "path", "query", "body", "response"]
     static let operationErrorsKeys = ["codes", "source", "inferred"]

@@ -83,7 +83,7 @@ public enum GeneratedNames {
     /// Names the generated method bodies give their own locals, or use for the client's members: an argument of
     /// one of these names keeps its label but is called `<name>Argument` inside the body.
     public static let bodyLocals: Set<String> = ["check", "request", "envelope", "result", "client", "policy", "onPoll", "self", "index", "item",
-                                                 "field", "position", "input", "waitEnvironment"]
+                                                 "field", "position", "input", "waitEnvironment", "form"]
 
     /// Names a type's `validate(_ check:field:)` gives its parameters and loop variables: a property of one of
     /// these names is read as `self.<name>` there.
@@ -112,6 +112,7 @@ public enum GeneratedNames {
         "NCPEnvelope", "NCPCodingKey", "NCPDateTime", "NCPPage", "JSONValue", "RequestValidation", "PercentEncoding",
         "PageSequence", "PageItemSequence", "JobWaiter", "JobState", "WaitPolicy", "RetryPolicy", "ServiceErrorCode",
         "GatewayErrorCode", "CredentialProvider", "CredentialProviderChain", "NCPAnswerShape", "NCPIndirect", "NCPLogger",
-        "WaitEnvironment", "NCPExampleAnswer", "NSLock",
+        "WaitEnvironment", "NCPExampleAnswer", "NSLock", "NCPFile", "NCPDownload", "NCPMultipartForm", "NCPFormFields", "NCPRateLimit",
+        "NCPEndpoints", "NCPEndpoint", "NCPSite", "URL",
     ]
 }

@@ -77,6 +77,7 @@ extension Lowering {
         case .primitive(.boolean): return .bool(false)
         case .primitive(.datetime): return .string("2025-01-01T00:00:00Z")
         case .primitive(.json): return .object([])
+        case .primitive(.file): return .null // a file is never part of an answer
         case .array(let items):
             let count = field.constraints.minItems ?? 0
             return .array(Array(repeating: synthesized(items, visiting: visiting), count: min(count, 3)))

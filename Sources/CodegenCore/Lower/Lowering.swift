@@ -55,7 +55,7 @@ struct Lowering {
             types: LoweredSection(types, lowerType),
             enums: LoweredSection(enums, lowerEnum),
             groups: lowerGroups(operations),
-            bodies: LoweredSection(operations.filter { $0.body != nil }, lowerBody),
+            bodies: LoweredSection(operations.filter { $0.body?.encoding == .json }, lowerBody),
             serviceErrors: lowerErrors(spec.errors),
             gatewayErrors: lowerErrors(spec.gatewayErrors),
             pagers: pagers,
@@ -120,7 +120,7 @@ struct Lowering {
 
     /// Types of the runtime that can appear in a public signature of the generated files.
     static func mentionsRuntime(_ type: String) -> Bool {
-        type.contains("JSONValue") || type.contains("NCPDateTime") || type.contains("NCPDownload")
+        type.contains("JSONValue") || type.contains("NCPDateTime") || type.contains("NCPDownload") || type.contains("NCPFile")
     }
 
     func included(_ operation: Operation) -> Bool {

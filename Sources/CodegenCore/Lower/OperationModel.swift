@@ -71,7 +71,18 @@ final class OperationModel {
     lazy var headers: [HeaderModel] = operation.parameters.filter { $0.location == .header }.map {
         HeaderModel(name: SwiftTypes.stringLiteral($0.name), value: lowering.constantLiteral($0) ?? Self.inputValue($0))
     }
-    lazy var bodyType: String? = operation.body.map { _ in GeneratedNames.body(operationID: operation.id) }
+    lazy var bodyType: String? = operation.body.flatMap { $0.encoding == .json ? GeneratedNames.body(operationID: operation.id) : nil }
+    /// A multipart or form body: a part or field per property, in order.
+    lazy var bodyParts: [QueryModel] = {
+        guard let body = operation.body, body.encoding == .multipart || body.encoding == .form else { return [] }
+        return body.properties.map { QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: Self.inputValue($0), commaSeparated: false, repeated: false) }
+    }()
+    lazy var multipartBody = operation.body?.encoding == .multipart
+    lazy var formBody = operation.body?.encoding == .form
+    /// The file a binary body sends.
+    lazy var binaryBodyValue: String? = operation.body.flatMap { body in
+        body.encoding == .binary ? body.properties.first.map(Self.inputValue) : nil
+    }
     lazy var bodyArguments = ((operation.body?.properties ?? []).map { lowering.passing($0, as: Self.inputValue($0)) }
         + (partialBody ? ["additionalFields: input.additionalFields"] : [])).joined(separator: ", ")
     lazy var envelopeFields = lowering.envelopeFields(operation)
@@ -79,7 +90,7 @@ final class OperationModel {
     /// The operation's own `NCPAnswerShape`, when it differs from the service's.
     lazy var answersLiteral = operation.answers.map { lowering.answersLiteral($0.resolved(over: lowering.spec.service.answers)) }
     /// Query items, headers or a body are added, so the request is a `var`.
-    lazy var mutatesRequest = !query.isEmpty || !headers.isEmpty || bodyType != nil || answersLiteral != nil
+    lazy var mutatesRequest = !query.isEmpty || !headers.isEmpty || operation.body != nil || answersLiteral != nil
 
     /// The client's implementation reads every argument from its input: no argument can shadow a local there.
     static func inputValue(_ field: Field) -> String {

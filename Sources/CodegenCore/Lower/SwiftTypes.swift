@@ -17,6 +17,7 @@ struct SwiftTypes {
         case .primitive(.boolean): "Bool"
         case .primitive(.datetime): "NCPDateTime"
         case .primitive(.json): "JSONValue"
+        case .primitive(.file): "NCPFile"
         case .reference(let name): name
         case .array(let items): "[\(name(of: items.shape))]"
         }

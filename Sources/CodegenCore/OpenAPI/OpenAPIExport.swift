@@ -271,6 +271,7 @@ struct Exporter {
         // NCP's date-times may lack a zone, which `format: date-time` would refuse.
         case .primitive(.datetime): [("type", .string("string")), ("x-ncp-format", .string("date-time"))]
         case .primitive(.json): []
+        case .primitive(.file): [("type", .string("string")), ("format", .string("binary"))]
         case .reference(let name): [("$ref", .string("#/components/schemas/" + name))]
         case .array(let items):
             [("type", .string("array")), ("items", {

@@ -191,6 +191,10 @@ extension OperationModel: MustacheParent {
         case "query": self.query
         case "bodyType": text(self.bodyType)
         case "bodyArguments": text(self.bodyArguments)
+        case "bodyParts": self.bodyParts
+        case "multipartBody": self.multipartBody
+        case "formBody": self.formBody
+        case "binaryBodyValue": text(self.binaryBodyValue)
         case "resultType": text(self.resultType)
         case "returnsValue": self.returnsValue
         case "returnsBinary": self.returnsBinary

@@ -135,7 +135,8 @@ public struct Group: Sendable {
 
 /// Primitive wire types.
 public enum Primitive: String, Sendable, CaseIterable {
-    case string, int32, int64, number, boolean, datetime, json
+    /// `file`: bytes with a file name and media type, only in `multipart` and `binary` bodies.
+    case string, int32, int64, number, boolean, datetime, json, file
 }
 
 /// What a field holds.
@@ -364,7 +365,21 @@ public struct Body: Sendable {
     public var properties: [Field]
     public var rules: [ObjectRule]
     public var partial: Bool
+    /// How the body is sent.
+    public var encoding: BodyEncoding = .json
     public var location: SourceLocation
+}
+
+/// How a request body is written.
+public enum BodyEncoding: String, Sendable, CaseIterable {
+    /// A JSON object of the properties.
+    case json
+    /// `multipart/form-data`: a part per property; `file` properties are file parts.
+    case multipart
+    /// `application/x-www-form-urlencoded`: a field per property.
+    case form
+    /// The bytes of the one `file` property, as the whole body.
+    case binary
 }
 
 /// What the `result` of a success envelope holds.

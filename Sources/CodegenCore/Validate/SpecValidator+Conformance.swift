@@ -17,6 +17,8 @@ extension SpecValidator {
         switch field.shape {
         case .primitive(.json):
             return []
+        case .primitive(.file):
+            return problem("is a file, which a spec value (a default, a constant or an example) can't give")
         case .primitive(.string):
             guard case .string(let text, _) = value else { return problem("must be a string, not \(value.kindName)") }
             return stringProblems(text, c, path: path, at: value.location)

@@ -151,9 +151,42 @@ extension SpecValidator {
     }
 
     /// What a parameter can be written as in a path or a query: no objects, no open JSON, no date-times.
+    /// A `file` anywhere but a property of a multipart or binary body: it has no JSON, query or header form.
+    mutating func checkNoFiles(_ fields: [Field], owner: String) {
+        for field in fields where field.shape.holdsFile {
+            diagnostics.error("'\(field.name)' of \(owner) is a file, which only a multipart or binary body can send", at: field.sourceLocation)
+        }
+    }
+
+    /// What a non-JSON body can send: for a form, strings, numbers, booleans and enums (or lists of them); for
+    /// multipart, files too; for binary, exactly one file.
+    mutating func checkBodyEncoding(_ body: Body, operation: Operation) {
+        let owner = "the \(body.encoding.rawValue) body of '\(operation.id)'"
+        if body.encoding != .json, body.partial {
+            diagnostics.error("\(owner) can't be partial: undocumented fields are JSON, which a \(body.encoding.rawValue) body can't carry", at: body.location)
+        }
+        switch body.encoding {
+        case .json:
+            checkNoFiles(body.properties, owner: "the body of '\(operation.id)'")
+        case .form, .multipart:
+            for property in body.properties {
+                let allowed = isScalarParameter(property.shape, arrayAllowed: true)
+                    || (body.encoding == .multipart && (property.shape.isPrimitive(.file) || { if case .array(let items) = property.shape { items.shape.isPrimitive(.file) } else { false } }()))
+                if !allowed {
+                    let kinds = body.encoding == .multipart ? "a file, string, number, boolean or enum, or a list of those" : "a string, number, boolean or enum, or a list of those"
+                    diagnostics.error("'\(property.name)' of \(owner) must be \(kinds)", at: property.sourceLocation)
+                }
+            }
+        case .binary:
+            if body.properties.count != 1 || !body.properties[0].shape.isPrimitive(.file) {
+                diagnostics.error("\(owner) must have exactly one property, of type file: the bytes it sends", at: body.location)
+            }
+        }
+    }
+
     func isScalarParameter(_ shape: Shape, arrayAllowed: Bool) -> Bool {
         switch shape {
-        case .primitive(let primitive): primitive != .json && primitive != .datetime
+        case .primitive(let primitive): primitive != .json && primitive != .datetime && primitive != .file
         case .reference(let name): enumsByName[name] != nil
         case .array(let items): arrayAllowed && isScalarParameter(items.shape, arrayAllowed: false)
         }
@@ -161,6 +194,15 @@ extension SpecValidator {
 }
 
 extension Shape {
+    /// A file, or a list of files.
+    var holdsFile: Bool {
+        switch self {
+        case .primitive(let primitive): primitive == .file
+        case .reference: false
+        case .array(let items): items.shape.holdsFile
+        }
+    }
+
     func isPrimitive(_ primitive: Primitive) -> Bool {
         if case .primitive(let own) = self { return own == primitive }
         return false

@@ -28,11 +28,13 @@ extension SpecValidator {
         for parameter in operation.parameters {
             checkField(parameter, owner: owner)
         }
+        checkNoFiles(operation.envelopeFields, owner: "the envelope of '\(operation.id)'")
         if let body = operation.body {
             if operation.method == "GET" {
                 diagnostics.error("\(owner) is a GET and can't have a body", at: body.location)
             }
             checkProperties(body.properties, owner: "the body of '\(operation.id)'")
+            checkBodyEncoding(body, operation: operation)
             if body.partial { checkPartialMembers(body.properties, owner: "the body of '\(operation.id)'") }
             checkRules(body.rules, properties: body.properties, owner: "the body of '\(operation.id)'")
         }

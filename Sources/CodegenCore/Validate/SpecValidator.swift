@@ -30,6 +30,7 @@ public struct SpecValidator {
         checkEnums()
         for type in spec.types {
             checkProperties(type.properties, owner: "type '\(type.name)'")
+            checkNoFiles(type.properties, owner: "type '\(type.name)'")
             if type.partial { checkPartialMembers(type.properties, owner: "type '\(type.name)'") }
             checkRules(type.rules, properties: type.properties, owner: "type '\(type.name)'")
         }

@@ -16,13 +16,14 @@ struct Call {
         var method: HTTPRequest.Method
         var target: String
         var body: Data?
+        var streamed: NCPStreamedBody?
     }
 
     func run() async throws -> NCPResponse {
         let credentials = try await loadCredentials()
         let started = ContinuousClock.now
         let deadline = Self.deadline(callTimeout: configuration.callTimeout, from: started)
-        var hop = Hop(method: request.method, target: storage.base.sentTarget(request.pathAndQuery), body: request.body)
+        var hop = Hop(method: request.method, target: storage.base.sentTarget(request.pathAndQuery), body: request.body, streamed: request.streamedBody)
         var attempt = 0
         var failures = 0
         var redirects = 0
@@ -145,7 +146,7 @@ struct Call {
     private func send(_ hop: Hop, credentials: NCPCredentials, limit: (Duration, isDeadline: Bool)?) async throws -> NCPResponse {
         var httpRequest = HTTPRequest(method: hop.method, scheme: nil, authority: nil, path: hop.target)
         httpRequest.headerFields[.accept] = request.accept
-        if hop.body != nil { httpRequest.headerFields[.contentType] = "application/json" }
+        if hop.body != nil || hop.streamed != nil { httpRequest.headerFields[.contentType] = request.contentType }
         for header in request.headers {
             guard let name = HTTPField.Name(header.name), !name.canonicalName.hasPrefix("x-ncp-") else {
                 throw NCPError(kind: .invalidRequest, operationID: operationID, message: "'\(header.name)' can't be sent as a header", field: header.name, attempts: 0)
@@ -155,7 +156,7 @@ struct Call {
         observer.inject(into: &httpRequest.headerFields)
         let exchange = Exchange(transport: configuration.transport, middlewares: configuration.middlewares, operationID: operationID,
                                 base: storage.base, proxyStripsBasePath: configuration.proxyStripsBasePath, clock: storage.clock,
-                                credentials: credentials, request: httpRequest, body: hop.body)
+                                credentials: credentials, request: httpRequest, body: hop.body, streamed: hop.streamed)
         guard let (duration, isDeadline) = limit else { return try await exchange.run() }
         return try await TimeLimit.run(duration, expired: {
             if isDeadline { return deadlineError(after: duration) }
@@ -187,6 +188,7 @@ struct Call {
         case 303:
             next.method = .get
             next.body = nil
+            next.streamed = nil
         default: // 301, 302
             guard hop.method == .get || hop.method == .head else { throw refused("of a \(hop.method.rawValue) refused: clients disagree on what it means") }
         }
@@ -208,9 +210,11 @@ private struct Exchange: Sendable {
     let credentials: NCPCredentials
     let request: HTTPRequest
     let body: Data?
+    let streamed: NCPStreamedBody?
 
     @Sendable func run() async throws -> NCPResponse {
-        let body = body.map { HTTPBody($0) }
+        // A streamed body is made afresh for each attempt: its files are read again from the start.
+        let body = try streamed.map { try $0.makeBody(operationID: operationID) } ?? body.map { HTTPBody($0) }
         let (response, responseBody) = middlewares.isEmpty
             ? try await signAndSend(request, body, base.origin)
             : try await throughMiddlewares(body)

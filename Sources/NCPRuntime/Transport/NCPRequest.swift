@@ -1,5 +1,6 @@
 public import HTTPTypes
 public import Foundation
+import OpenAPIRuntime
 
 /// One API call, built by a generated method: its target already percent-encoded, its body already JSON.
 public struct NCPRequest: Sendable {
@@ -11,8 +12,12 @@ public struct NCPRequest: Sendable {
     public var path: String
     /// Percent-encoded `name=value` pairs, in order.
     public private(set) var queryItems: [String] = []
-    /// The JSON body, if any.
+    /// The body in memory, if any: JSON unless `contentType` says otherwise.
     public var body: Data?
+    /// The media type of `body`.
+    public var contentType = "application/json"
+    /// A body read as it goes out (a multipart form, a file), made afresh for each attempt.
+    public private(set) var streamedBody: NCPStreamedBody?
     /// Whether repeating the request is harmless; non-idempotent requests are retried only when the server
     /// certainly did not run them, unless the retry policy says otherwise.
     public var isIdempotent: Bool
@@ -83,6 +88,35 @@ public struct NCPRequest: Sendable {
     /// Encodes a body as JSON.
     public mutating func setJSONBody(_ value: some Encodable) throws {
         body = try NCPJSON.sharedEncoder.encode(value)
+        contentType = "application/json"
+        streamedBody = nil
+    }
+
+    /// Sends a `multipart/form-data` body; its files are read as the request goes out.
+    public mutating func setMultipartBody(_ form: NCPMultipartForm) {
+        body = nil
+        streamedBody = .multipart(form)
+        contentType = form.contentType
+    }
+
+    /// Sends `application/x-www-form-urlencoded` fields: each name and value percent-encoded.
+    public mutating func setFormBody(_ fields: NCPFormFields) {
+        body = Data(fields.encoded.utf8)
+        contentType = "application/x-www-form-urlencoded"
+        streamedBody = nil
+    }
+
+    /// Sends a file's bytes as the whole body, with its media type; a file on disk is read as it goes out.
+    public mutating func setBinaryBody(_ file: NCPFile) {
+        switch file.source {
+        case .data(let data):
+            body = data
+            streamedBody = nil
+        case .file:
+            body = nil
+            streamedBody = .file(file)
+        }
+        contentType = file.contentType
     }
 }
 
@@ -121,5 +155,59 @@ public enum NCPJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
+    }
+}
+
+/// `application/x-www-form-urlencoded` fields, in order.
+public struct NCPFormFields: Sendable {
+    private var pairs: [String] = []
+
+    /// No fields yet.
+    public init() {}
+
+    /// Adds `name=value`; a nil value adds nothing.
+    public mutating func append(_ name: String, _ value: (some CustomStringConvertible)?) {
+        guard let value else { return }
+        pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(value.description))
+    }
+
+    /// Adds an enum's raw value.
+    public mutating func append<Value: RawRepresentable>(_ name: String, _ value: Value?) where Value.RawValue == String {
+        append(name, value?.rawValue)
+    }
+
+    /// Adds `name=a&name=b`.
+    public mutating func append(_ name: String, _ values: [some CustomStringConvertible]?) {
+        for value in values ?? [] { append(name, value) }
+    }
+
+    /// Adds `name=a&name=b` for enums.
+    public mutating func append<Value: RawRepresentable>(_ name: String, _ values: [Value]?) where Value.RawValue == String {
+        append(name, values?.map(\.rawValue))
+    }
+
+    /// The encoded fields, joined by `&`.
+    var encoded: String { pairs.joined(separator: "&") }
+}
+
+/// A request body read as it goes out.
+public enum NCPStreamedBody: Sendable {
+    case multipart(NCPMultipartForm)
+    case file(NCPFile)
+
+    /// A fresh body for one attempt.
+    func makeBody(operationID: String) throws -> HTTPBody {
+        switch self {
+        case .multipart(let form):
+            return try form.makeBody(operationID: operationID)
+        case .file(let file):
+            let length = try file.byteCount(operationID: operationID)
+            let segment: NCPMultipartForm.Segment
+            switch file.source {
+            case .data(let data): segment = .bytes(data)
+            case .file(let url): segment = .file(url, length: length)
+            }
+            return HTTPBody(SegmentReader(segments: [segment], operationID: operationID), length: .known(length), iterationBehavior: .single)
+        }
     }
 }
