@@ -22,7 +22,7 @@ let compiledCorpus = [
     "enum-symbol-values", "enum-unknown-value", "envelope-fields-odd", "every-primitive-default", "example-json-delimiters",
     "example-with-odd-values", "forbidden-characters-quotes", "generated-local-names", "group-keyword-title",
     "header-parameters", "huge-default", "internal-access", "keyword-parameters", "keyword-properties", "list-and-binary-results",
-    "long-unbreakable-words", "many-params", "notes-and-since", "nullable-required", "numbers-as-names",
+    "long-unbreakable-words", "many-params", "notes-and-since", "nullable-required", "numbers-as-names", "object-and-datetime-queries",
     "operation-named-like-keywords", "optional-body-only", "paging-styles", "partial-with-additional-fields",
     "query-and-body-same-name", "rate-limit-notes", "recursion-through-optional", "service-name-lowercase-group",
     "shared-page-type", "standard-type-names-as-properties", "text-with-control-characters", "two-legacy-hosts",
@@ -32,7 +32,7 @@ let compiledCorpus = [
 /// Clients of other NCP APIs, written from NAVER's doc pages: each answers, pages or completes differently.
 let compiledNCPAPIs = ["cloud-outbound-mailer", "sens-sms", "vpc-server"]
 /// Clients generated from the specs `ncp-codegen import` makes of the OpenAPI documents in `Tests/OpenAPI`.
-let compiledOpenAPI = ["cloud-outbound-mailer", "edge-cases", "media-intelligence-community", "sens-sms"]
+let compiledOpenAPI = ["cloud-outbound-mailer", "edge-cases", "media-intelligence-community", "request-shapes", "sens-sms"]
 /// Clients generated from the specs `ncp-codegen import` makes of NAVER's doc pages (`Tests/PageImports/NAME.spec`).
 let compiledPageImports = ["api-gateway", "billing", "cloud-outbound-mailer", "media-intelligence", "media-intelligence-seed", "nclue", "sens"]
 let compiledGoldens: [Target] = [("Snippets", compiledSnippets), ("Corpus", compiledCorpus), ("NCPAPIs", compiledNCPAPIs), ("OpenAPI", compiledOpenAPI),

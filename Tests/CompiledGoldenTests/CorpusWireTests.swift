@@ -5,6 +5,7 @@ import CorpusEnvelopeFieldsOdd
 import CorpusGeneratedLocalNames
 import CorpusHeaderParameters
 import CorpusListAndBinaryResults
+import CorpusObjectAndDatetimeQueries
 import CorpusPagingStyles
 import CorpusWaitersOnScalars
 import CorpusRecursionThroughOptional
@@ -137,6 +138,25 @@ import TestSupport
             rest = rest[next.lowerBound...].dropFirst(2)
         }
         return parts
+    }
+
+    @Test func objectQueriesAreWrittenInEachStyleAndSignedAsSent() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let client = QueriesClient(configuration: server.client().configuration)
+        let filter = Filter(status: "on air", minSize: 10, range: Range(from: 1, to: 5), tags: ["a", "b"])
+        try await client.searchThings(day: NCPDateTime(rawValue: "2025-04-23"), filter: filter, deep: filter,
+                                      extra: ["page": 2, "sort": "name"], where: Filter(status: "x"),
+                                      since: NCPDateTime(rawValue: "2025-04-23T17:13:48+09:00"), updatedAfter: NCPDateTime(rawValue: "2025-01-01T00:00:00Z"))
+        let sent = try #require(server.requests.last)
+        #expect(sent.target == "/v1/things/2025-04-23?"
+            + "minSize=10&range=%7B%22from%22%3A1%2C%22to%22%3A5%7D&status=on%20air&tags=a&tags=b"
+            + "&deep%5BminSize%5D=10&deep%5Brange%5D%5Bfrom%5D=1&deep%5Brange%5D%5Bto%5D=5&deep%5Bstatus%5D=on%20air&deep%5Btags%5D=a&deep%5Btags%5D=b"
+            + "&page=2&sort=name"
+            + "&where=%7B%22status%22%3A%22x%22%7D"
+            + "&since=2025-04-23T17%3A13%3A48%2B09%3A00")
+        #expect(sent.headers["updatedafter"] == "2025-01-01T00:00:00Z")
+        #expect(sent.signatureIsValid)
     }
 
     @Test func aRecursiveTypeRoundTrips() throws {

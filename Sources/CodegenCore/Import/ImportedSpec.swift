@@ -48,6 +48,8 @@ struct ImportedSpec {
         var parameters: [Field] = []
         var body: [Field]?
         var bodyPartial = false
+        /// `multipart`, `form` or `binary`; nil for JSON.
+        var bodyEncoding: String?
         var bodyRules: [JSONText] = []
         /// `none`, a type name, or `undocumented` with `resultDescription`.
         var result = "none"

@@ -91,6 +91,7 @@ enum YAMLWriter {
                 }
                 if let body = operation.body {
                     text += "    body:\n"
+                    if let encoding = operation.bodyEncoding { text += "      encoding: \(encoding)\n" }
                     if operation.bodyPartial { text += "      partial: true\n" }
                     text += "      properties:" + (body.isEmpty ? " {}\n" : "\n") + body.map { "        \(scalar($0.name)): \(flow($0))\n" }.joined()
                     if !operation.bodyRules.isEmpty { text += "      rules:\n" + operation.bodyRules.map { "        - \($0.compact)\n" }.joined() }

@@ -31,7 +31,7 @@ extension SpecDecoder {
         field.location = reader.keyword(fields["in"], key: "in", allowed: ["path", "query", "header"]).flatMap(ParameterLocation.init(rawValue:))
         // A path can't leave a segment out, so path parameters are always required.
         if field.location == .path { field.required = true }
-        field.style = reader.keyword(fields["style"], key: "style", allowed: ["commaSeparated"])
+        field.style = reader.keyword(fields["style"], key: "style", allowed: Field.styles)
         var constraints = Constraints()
         constraints.minLength = fields["minLength"].flatMap { reader.integer($0, key: "minLength") }.map { Int($0) }
         constraints.maxLength = fields["maxLength"].flatMap { reader.integer($0, key: "maxLength") }.map { Int($0) }

@@ -66,7 +66,8 @@ final class OperationModel {
     lazy var pathExpression = lowering.pathExpression(operation, value: Self.inputValue)
     lazy var query: [QueryModel] = operation.parameters.filter { $0.location == .query }.map {
         QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: lowering.constantLiteral($0) ?? Self.inputValue($0),
-                   commaSeparated: $0.style == "commaSeparated", repeated: $0.style == nil && $0.shape.isArray)
+                   commaSeparated: $0.style == "commaSeparated", repeated: $0.style == nil && $0.shape.isArray,
+                   objectStyle: $0.style.flatMap { Field.objectStyles.contains($0) ? $0 : nil })
     }
     lazy var headers: [HeaderModel] = operation.parameters.filter { $0.location == .header }.map {
         HeaderModel(name: SwiftTypes.stringLiteral($0.name), value: lowering.constantLiteral($0) ?? Self.inputValue($0))
@@ -75,7 +76,9 @@ final class OperationModel {
     /// A multipart or form body: a part or field per property, in order.
     lazy var bodyParts: [QueryModel] = {
         guard let body = operation.body, body.encoding == .multipart || body.encoding == .form else { return [] }
-        return body.properties.map { QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: Self.inputValue($0), commaSeparated: false, repeated: false) }
+        return body.properties.map {
+            QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: Self.inputValue($0), commaSeparated: false, repeated: false, objectStyle: nil)
+        }
     }()
     lazy var multipartBody = operation.body?.encoding == .multipart
     lazy var formBody = operation.body?.encoding == .form

@@ -173,9 +173,20 @@ struct QueryModel: Sendable {
     var repeated: Bool
 
     /// The `NCPRequest` method that adds it: one look-up instead of four branches in the template.
+    /// `form`, `deepObject` or `json`: an object written into the query, which encoding can fail.
+    var objectStyle: String?
+
     var appendFunction: String {
-        commaSeparated ? "appendCommaSeparatedQuery" : repeated ? "appendRepeatedQuery" : "appendQuery"
+        switch objectStyle {
+        case "form": "appendFormObjectQuery"
+        case "deepObject": "appendDeepObjectQuery"
+        case "json": "appendJSONQuery"
+        default: commaSeparated ? "appendCommaSeparatedQuery" : repeated ? "appendRepeatedQuery" : "appendQuery"
+        }
     }
+
+    /// `try ` before the call when it encodes an object.
+    var tryPrefix: String { objectStyle == nil ? "" : "try " }
 }
 
 /// The answer a test double gives an operation when the test doesn't answer it itself.

@@ -78,7 +78,16 @@ struct Exporter {
             var content: Members = [("schema", objectSchema(body.properties, rules: body.rules, partial: body.partial, description: ""))]
             let examples = operation.examples.compactMap { example in example.body.map { (example, $0) } }
             if !examples.isEmpty { content.append(("examples", exampleObjects(examples))) }
-            members.append(("requestBody", .object([("required", .bool(true)), ("content", .object([("application/json", .object(content))]))])))
+            let mediaType = switch body.encoding {
+            case .json: "application/json"
+            case .multipart: "multipart/form-data"
+            case .form: "application/x-www-form-urlencoded"
+            case .binary: "application/octet-stream"
+            }
+            if body.encoding == .binary {
+                content = [("schema", .object([("type", .string("string")), ("format", .string("binary"))]))]
+            }
+            members.append(("requestBody", .object([("required", .bool(true)), ("content", .object([(mediaType, .object(content))]))])))
         }
         members.append(("responses", responses(operation)))
         if let deprecated = operation.deprecated {
@@ -117,9 +126,17 @@ struct Exporter {
             pairs.append(("const", JSONText(constant)))
             schema = .object(pairs)
         }
-        members.append(("schema", schema))
-        if field.style == "commaSeparated" {
-            members += [("style", .string("form")), ("explode", .bool(false))]
+        switch field.style {
+        case "commaSeparated"?:
+            members += [("schema", schema), ("style", .string("form")), ("explode", .bool(false))]
+        case "form"?:
+            members += [("schema", schema), ("style", .string("form")), ("explode", .bool(true))]
+        case "deepObject"?:
+            members += [("schema", schema), ("style", .string("deepObject")), ("explode", .bool(true))]
+        case "json"?:
+            members.append(("content", .object([("application/json", .object([("schema", schema)]))])))
+        default:
+            members.append(("schema", schema))
         }
         return .object(members)
     }

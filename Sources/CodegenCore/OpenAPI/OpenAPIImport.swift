@@ -35,7 +35,16 @@ public enum OpenAPIImport {
         var importer = OpenAPIImporter(root: root, file: source.path)
         let spec = importer.run()
         if importer.diagnostics.hasErrors { throw SpecErrors(diagnostics: importer.diagnostics.all.sorted { $0.location < $1.location }) }
-        return Result(files: YAMLWriter.files(spec, origin: "OpenAPI"), warnings: importer.diagnostics.all.sorted { $0.location < $1.location })
+        // The promise is a spec that validates: checked here, as the loader will read it, before anything is written.
+        let files = YAMLWriter.files(spec, origin: "OpenAPI")
+        let (_, compiled) = SpecCompiler.compile(files.map { SpecSource(path: $0.name, text: $0.contents) })
+        let errors = compiled.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw SpecErrors(diagnostics: importer.diagnostics.all.sorted { $0.location < $1.location } + errors.map {
+                Diagnostic(.error, at: $0.location, "the imported spec doesn't validate (please report this, with the document): \($0.message)")
+            })
+        }
+        return Result(files: files, warnings: importer.diagnostics.all.sorted { $0.location < $1.location })
     }
 }
 

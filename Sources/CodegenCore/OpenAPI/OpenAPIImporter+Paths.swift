@@ -101,8 +101,32 @@ extension OpenAPIImporter {
             field.location = place
             if field.description.isEmpty { field.description = node["description"]?.string ?? "" } else if let own = node["description"]?.string { field.description = own }
             if field.type == "array", node["explode"]?.string == "false" { field.style = "commaSeparated" }
-            if node["content"] != nil {
-                warn("a parameter with 'content' stays open JSON", node["content"], pointer: parameterPointer + "/content")
+            if let content = node["content"]?.mapping {
+                // A value sent as JSON text in one parameter (`content: application/json`).
+                if let json = content.first(where: { $0.key.string?.contains("json") == true }), place == "query" {
+                    let inner = self.field(named: name, schema: json.value["schema"], pointer: parameterPointer + "/content",
+                                           owner: ImportNames.upperCamel(operation.id), required: field.required)
+                    field.type = inner.type
+                    field.items = inner.items
+                    field.style = "json"
+                } else {
+                    warn("a \(place) parameter with 'content' other than JSON in the query stays a string", node["content"], pointer: parameterPointer + "/content")
+                    field.type = "string"
+                }
+            } else if place == "query", field.type == "json" || spec.types.contains(where: { $0.name == field.type }) {
+                // An object in the query: its properties as parameters of their own (OpenAPI's default, form and
+                // exploded), or `name[key]=value`.
+                field.style = node["style"]?.string == "deepObject" ? "deepObject" : "form"
+                if node["explode"]?.string == "false" {
+                    warn("an object query parameter that isn't exploded (`name=k,v,k,v`) is sent exploded instead", node["explode"], pointer: parameterPointer + "/explode")
+                    operation.comments.append("guessed: '\(name)' is sent exploded (each property its own parameter); the document says explode: false")
+                }
+            } else if place != "query", field.type == "json" || field.type == "array" && place == "path"
+                        || spec.types.contains(where: { $0.name == field.type }) {
+                warn("an object or list in the \(place) can't be sent; '\(name)' is a string you write yourself", node, pointer: parameterPointer)
+                operation.comments.append("guessed: '\(name)' (\(field.type) in the \(place)) is a string")
+                field.type = "string"
+                field.items = []
             }
             if let previous = seen[name + "@" + place] {
                 operation.parameters[previous] = field
@@ -118,8 +142,7 @@ extension OpenAPIImporter {
         guard let content = body["content"]?.mapping else { return }
         let json = content.first { $0.key.string?.contains("json") == true }
         guard let media = json?.value else {
-            let kinds = content.keys.compactMap(\.string).joined(separator: ", ")
-            warn("only JSON bodies can be expressed; this body (\(kinds)) is left out", body["content"], pointer: pointer + "/content")
+            readOtherBody(content, into: &operation, pointer: pointer + "/content")
             return
         }
         let mediaPointer = pointer + "/content/" + Self.escape(json?.key.string ?? "")
@@ -138,6 +161,54 @@ extension OpenAPIImporter {
             guard let value = dereference(example)?["value"] else { continue }
             operation.examples.append(.object([("summary", .string(dereference(example)?["summary"]?.string ?? key.string ?? "")), ("body", self.json(value))]))
         }
+    }
+
+    /// A body that isn't JSON: a multipart form (binary properties become files), form fields, or bytes.
+    mutating func readOtherBody(_ content: Node.Mapping, into operation: inout ImportedSpec.Operation, pointer: String) {
+        let types = content.keys.compactMap(\.string)
+        let owner = ImportNames.upperCamel(operation.id)
+        for (kind, encoding) in [("multipart/form-data", "multipart"), ("application/x-www-form-urlencoded", "form")] {
+            guard let media = content.first(where: { $0.key.string == kind })?.value else { continue }
+            let mediaPointer = pointer + "/" + Self.escape(kind) + "/schema"
+            guard let schema = dereference(media["schema"]), let properties = schema["properties"]?.mapping else {
+                warn("a \(encoding) body without properties can't be expressed; it is left out", media, pointer: mediaPointer)
+                return
+            }
+            let required = Set(schema["required"]?.sequence?.compactMap(\.string) ?? [])
+            operation.bodyEncoding = encoding
+            operation.body = properties.compactMap { key, node -> ImportedSpec.Field? in
+                guard let name = key.string else { return nil }
+                let propertyPointer = mediaPointer + "/properties/" + Self.escape(name)
+                let resolved = dereference(node) ?? node
+                if encoding == "multipart", Self.isBinary(resolved) {
+                    return ImportedSpec.Field(name: name, type: "file", required: required.contains(name), description: resolved["description"]?.string ?? "")
+                }
+                if encoding == "multipart", resolved["type"]?.string == "array", let items = resolved["items"], Self.isBinary(dereference(items) ?? items) {
+                    return ImportedSpec.Field(name: name, type: "array", items: [ImportedSpec.Field(name: "", type: "file")], required: required.contains(name),
+                                              description: resolved["description"]?.string ?? "")
+                }
+                var field = self.field(named: name, schema: node, pointer: propertyPointer, owner: owner, required: required.contains(name))
+                let typeNames = Set(spec.types.map(\.name))
+                let isObject: (String) -> Bool = { type in type == "json" || typeNames.contains(type) }
+                if isObject(field.type) || (field.type == "array" && field.items.first.map { isObject($0.type) } == true) {
+                    warn("'\(name)' is an object, which a \(encoding) body sends as text; it is a string you write yourself", node, pointer: propertyPointer)
+                    field.type = "string"
+                    field.items = []
+                }
+                return field
+            }
+            return
+        }
+        // Anything else is the request's bytes.
+        operation.bodyEncoding = "binary"
+        operation.body = [ImportedSpec.Field(name: "content", type: "file", required: true,
+                                             description: "The bytes to send (\(types.joined(separator: ", "))).")]
+        operation.comments.append("guessed: the body (\(types.joined(separator: ", "))) is bytes, sent whole")
+    }
+
+    /// `type: string, format: binary` (or OpenAPI 3.1's `contentMediaType`): a file's bytes.
+    static func isBinary(_ schema: Node) -> Bool {
+        schema["format"]?.string == "binary" || (schema["type"]?.string == "string" && schema["contentMediaType"] != nil)
     }
 
     /// What a list result holds: a component object type or open enum, a primitive, or an inline object named

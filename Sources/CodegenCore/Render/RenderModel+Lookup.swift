@@ -169,6 +169,8 @@ extension QueryModel: MustacheParent {
         case "commaSeparated": self.commaSeparated
         case "repeated": self.repeated
         case "appendFunction": text(self.appendFunction)
+        case "tryPrefix": text(self.tryPrefix)
+        case "objectStyle": text(self.objectStyle)
         default: nil
         }
     }

@@ -155,6 +155,12 @@ public enum ParameterLocation: String, Sendable {
 
 /// A property of an object, a parameter, a body field or an array's items.
 public struct Field: Sendable {
+    /// How a query parameter is written: `commaSeparated` (a list as `a,b,c`), `form` (an object's properties as
+    /// parameters of their own), `deepObject` (`name[key]=value`), `json` (the value as JSON text).
+    public static let styles = ["commaSeparated", "form", "deepObject", "json"]
+    /// The styles that write an object (or open JSON) into the query.
+    public static let objectStyles: Set<String> = ["form", "deepObject", "json"]
+
     public var name: String {
         didSet { derivedSwiftName = SwiftNames.lowerCamel(name) }
     }

@@ -78,8 +78,14 @@ extension SpecValidator {
         misplaced("maximum", c.maximum != nil, isInteger, "integers")
         misplaced("minItems", c.minItems != nil, isArray, "arrays")
         misplaced("maxItems", c.maxItems != nil, isArray, "arrays")
-        if field.style != nil && !(isArray && field.location == .query) {
-            diagnostics.error("'style: commaSeparated' applies to query parameters that are arrays, and \(what) is not one", at: field.sourceLocation)
+        if let style = field.style {
+            if style == "commaSeparated", !(isArray && field.location == .query) {
+                diagnostics.error("'style: commaSeparated' applies to query parameters that are arrays, and \(what) is not one", at: field.sourceLocation)
+            } else if Field.objectStyles.contains(style), field.location != .query || field.shape.holdsFile {
+                diagnostics.error("'style: \(style)' applies to query parameters, and \(what) is not one (or holds a file)", at: field.sourceLocation)
+            } else if style == "form" || style == "deepObject", !isObjectOrJSON(field.shape) {
+                diagnostics.error("'style: \(style)' writes an object's properties into the query, and \(what) is not an object", at: field.sourceLocation)
+            }
         }
         if let constant = field.constant {
             if field.location != .query && field.location != .header {
@@ -96,9 +102,10 @@ extension SpecValidator {
         if field.location == .header, let bad = Self.headerNameProblem(field.name) {
             diagnostics.error("\(what) is a header named '\(field.name)', which \(bad)", at: field.sourceLocation)
         }
-        if field.location != nil, !isScalarParameter(field.shape, arrayAllowed: field.location == .query) {
+        if field.location != nil, !(field.style.map(Field.objectStyles.contains) ?? false), !isScalarParameter(field.shape, arrayAllowed: field.location == .query) {
             let kinds = field.location == .query ? "a string, number, boolean or enum, or an array of those" : "a string, number, boolean or enum"
-            diagnostics.error("\(what) is in the \(field.location!.rawValue), so it must be \(kinds)", at: field.sourceLocation)
+            let hint = field.location == .query && isObjectOrJSON(field.shape) ? "; an object needs 'style: form', 'deepObject' or 'json'" : ""
+            diagnostics.error("\(what) is in the \(field.location!.rawValue), so it must be \(kinds)\(hint)", at: field.sourceLocation)
         }
         if let low = c.minLength, let high = c.maxLength, low > high {
             diagnostics.error("\(what) has minLength \(low) above maxLength \(high)", at: field.sourceLocation)
@@ -184,9 +191,18 @@ extension SpecValidator {
         }
     }
 
+    /// An object type, or open JSON: what `style: form` and `deepObject` can spread into the query.
+    func isObjectOrJSON(_ shape: Shape) -> Bool {
+        switch shape {
+        case .primitive(let primitive): primitive == .json
+        case .reference(let name): typesByName[name] != nil
+        case .array: false
+        }
+    }
+
     func isScalarParameter(_ shape: Shape, arrayAllowed: Bool) -> Bool {
         switch shape {
-        case .primitive(let primitive): primitive != .json && primitive != .datetime && primitive != .file
+        case .primitive(let primitive): primitive != .json && primitive != .file
         case .reference(let name): enumsByName[name] != nil
         case .array(let items): arrayAllowed && isScalarParameter(items.shape, arrayAllowed: false)
         }

@@ -45,4 +45,9 @@ extension PercentEncoding {
     public static func pathSegment(_ value: some BinaryInteger) -> String {
         String(value)
     }
+
+    /// Any other value, by its text: a `Double`, a `Bool`, an `NCPDateTime`.
+    public static func pathSegment(_ value: some CustomStringConvertible) -> String {
+        pathSegment(value.description)
+    }
 }

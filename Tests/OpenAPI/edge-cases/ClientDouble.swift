@@ -21,7 +21,7 @@ public final class EdgeCasesClientDouble: EdgeCasesClientProtocol, @unchecked Se
         case getThing(GetThingInput)
         case getThing2(GetThing2Input)
         case getThings
-        case uploadThing
+        case uploadThing(UploadThingInput)
 
         /// The operation's ID, as the spec names it.
         public var operationID: String {
@@ -44,7 +44,7 @@ public final class EdgeCasesClientDouble: EdgeCasesClientProtocol, @unchecked Se
         /// Answers `getThings`.
         public var getThings: (@Sendable () async throws -> [Thing])?
         /// Answers `uploadThing`.
-        public var uploadThing: (@Sendable () async throws -> UploadThingResult)?
+        public var uploadThing: (@Sendable (UploadThingInput) async throws -> UploadThingResult)?
 
         /// No handlers: every operation answers with its example.
         public init() {}
@@ -106,9 +106,9 @@ public final class EdgeCasesClientDouble: EdgeCasesClientProtocol, @unchecked Se
     }
 
     /// Answers `"uploadThing"` with its handler, or with `Examples.uploadThing()`.
-    public func uploadThing() async throws -> UploadThingResult {
-        if let handler = record(.uploadThing, { $0.uploadThing }) {
-            return try await handler()
+    public func uploadThing(_ input: UploadThingInput) async throws -> UploadThingResult {
+        if let handler = record(.uploadThing(input), { $0.uploadThing }) {
+            return try await handler(input)
         }
         return try Examples.uploadThing()
     }

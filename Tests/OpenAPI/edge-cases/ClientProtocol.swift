@@ -28,10 +28,8 @@ public protocol EdgeCasesClientProtocol: Sendable {
 
     /// uploadThing.
     ///
-    /// `POST /v1/things` — [API reference](https://example.com/docs)
-    /// - Returns: UploadThingResult.
-    /// - Throws: `NCPError`.
-    func uploadThing() async throws -> UploadThingResult
+    /// `uploadThing(file:)` takes the same arguments one by one and documents them.
+    func uploadThing(_ input: UploadThingInput) async throws -> UploadThingResult
 
     /// How waiters pause between polls and where they log each poll.
     var waitEnvironment: WaitEnvironment { get }

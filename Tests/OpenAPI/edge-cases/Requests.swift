@@ -30,9 +30,12 @@ extension EdgeCasesClient: EdgeCasesClientProtocol {
         return try await client.send(request, expecting: [Thing].self)
     }
 
-    /// Checks and sends `"uploadThing"`.
-    public func uploadThing() async throws -> UploadThingResult {
-        let request = NCPRequest(operationID: "uploadThing", method: .post, path: "/v1/things")
+    /// Checks and sends `"uploadThing"`; `uploadThing(file:)` documents it.
+    public func uploadThing(_ input: UploadThingInput) async throws -> UploadThingResult {
+        var request = NCPRequest(operationID: "uploadThing", method: .post, path: "/v1/things")
+        var form = NCPMultipartForm()
+        form.append("file", input.file)
+        request.setMultipartBody(form)
         return try await client.send(request, expecting: UploadThingResult.self)
     }
 }
