@@ -73,6 +73,32 @@ import TestSupport
         #expect(viaInit.client.configuration.baseURL.absoluteString == "https://mail.apigw.ntruss.com")
     }
 
+    @Test func cloudOutboundMailerUploadsFilesAsTheDocsExampleSendsThem() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let mailer = OutboundMailerClient(configuration: server.client(retryPolicy: .none).configuration)
+        server.enqueue(.json(201, #"{"tempRequestId":"f355aac1-99","files":[{"fileName":"test.txt","fileSize":16,"fileId":"40fe58bd-99"}]}"#))
+        let uploaded = try await mailer.createFile(fileList: [NCPFile(data: Data("upload test file".utf8), filename: "test.txt", contentType: "text/plain")])
+        #expect(uploaded.files.map(\.fileID) == ["40fe58bd-99"])
+        let sent = try #require(server.requests.last)
+        #expect(sent.target == "/api/v1/files" && sent.method == "POST" && sent.signatureIsValid)
+        let boundary = try #require(sent.headers["content-type"]?.split(separator: "=").last.map(String.init))
+        #expect(String(decoding: sent.body, as: UTF8.self) == "--\(boundary)\r\nContent-Disposition: form-data; name=\"fileList\"; filename=\"test.txt\"\r\n"
+            + "Content-Type: text/plain\r\n\r\nupload test file\r\n--\(boundary)--\r\n")
+        // The documented minimum of one file is checked before anything is sent.
+        await #expect(throws: NCPError.self) { try await mailer.createFile(fileList: []) }
+        #expect(server.requests.count == 1)
+    }
+
+    @Test func vpcServerAnswersOnTheGovernmentAndFinancialClouds() throws {
+        let gov = try VPCServerClient.endpoints.endpoint(environment: ["NCLOUD_SITE": "gov"])
+        #expect(gov.baseURL.absoluteString == "https://ncloud.apigw.gov-ntruss.com" && gov.basePath == "/vserver/v2")
+        let fin = try VPCServerClient.endpoints.endpoint(site: .fin, environment: [:])
+        #expect(fin.baseURL.absoluteString == "https://fin-ncloud.apigw.fin-ntruss.com")
+        let client = try VPCServerClient(site: .gov, credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK"))
+        #expect(client.client.configuration.baseURL == gov.baseURL)
+    }
+
     @Test func vpcServerUnwrapsEachActionsAnswerAndReadsItsErrorForm() async throws {
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }

@@ -18,6 +18,7 @@ public import NCPRuntime
 public final class OutboundMailerClientDouble: OutboundMailerClientProtocol, @unchecked Sendable {
     /// One call the double received: the operation, with its arguments.
     public enum Call: Sendable, Hashable {
+        case createFile(CreateFileInput)
         case createMailRequest(CreateMailRequestInput)
         case getMailRequestStatus(GetMailRequestStatusInput)
         case getMailRequestList(GetMailRequestListInput)
@@ -25,6 +26,7 @@ public final class OutboundMailerClientDouble: OutboundMailerClientProtocol, @un
         /// The operation's ID, as the spec names it.
         public var operationID: String {
             switch self {
+            case .createFile: "createFile"
             case .createMailRequest: "createMailRequest"
             case .getMailRequestStatus: "getMailRequestStatus"
             case .getMailRequestList: "getMailRequestList"
@@ -35,6 +37,8 @@ public final class OutboundMailerClientDouble: OutboundMailerClientProtocol, @un
     /// How the double answers each operation: a handler a test sets answers (or throws); an operation without
     /// one answers with its example.
     public struct Handlers: Sendable {
+        /// Answers `createFile`.
+        public var createFile: (@Sendable (CreateFileInput) async throws -> UploadedFiles)?
         /// Answers `createMailRequest`.
         public var createMailRequest: (@Sendable (CreateMailRequestInput) async throws -> MailRequestCreated)?
         /// Answers `getMailRequestStatus`.
@@ -75,6 +79,15 @@ public final class OutboundMailerClientDouble: OutboundMailerClientProtocol, @un
             storedCalls.append(call)
             return handler(storedHandlers)
         }
+    }
+
+    /// Answers `"createFile"` with its handler, or with `Examples.createFile()`.
+    public func createFile(_ input: CreateFileInput) async throws -> UploadedFiles {
+        try input.validate()
+        if let handler = record(.createFile(input), { $0.createFile }) {
+            return try await handler(input)
+        }
+        return try Examples.createFile()
     }
 
     /// Answers `"createMailRequest"` with its handler, or with `Examples.createMailRequest()`.

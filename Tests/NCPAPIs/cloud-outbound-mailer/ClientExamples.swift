@@ -6,6 +6,22 @@ extension OutboundMailerClientDouble {
     /// What the double answers when a test leaves an operation's handler unset; a test can start its own answer
     /// from one of these.
     public enum Examples {
+        /// Answers `createFile` with the spec's example: "The documented answer."
+        public static func createFile() throws -> UploadedFiles {
+            try NCPExampleAnswer.decode(UploadedFiles.self, operationID: "createFile", json: #"""
+            {
+              "tempRequestId": "f355aac1-7776-4c0b-8484-20eaa065cb65-99",
+              "files": [
+                {
+                  "fileName": "test.txt",
+                  "fileSize": 16,
+                  "fileId": "40fe58bd-91fe-4f89-a62e-705a7c17d65e-99"
+                }
+              ]
+            }
+            """#)
+        }
+
         /// Answers `createMailRequest` with the fields the docs require, each its default or a placeholder: the
         /// spec has no example answer.
         public static func createMailRequest() throws -> MailRequestCreated {
@@ -65,6 +81,7 @@ extension OutboundMailerClientDouble {
 
         /// Every example, by the ID of its operation: for a test that checks they all still decode.
         static let all: [(operationID: String, decode: @Sendable () throws -> any Sendable)] = [
+            ("createFile", { try createFile() }),
             ("createMailRequest", { try createMailRequest() }),
             ("getMailRequestStatus", { try getMailRequestStatus() }),
             ("getMailRequestList", { try getMailRequestList() }),

@@ -8,6 +8,16 @@ extension OutboundMailerClient: OutboundMailerClientProtocol {
         WaitEnvironment(sleep: client.configuration.sleep, logger: client.configuration.logger)
     }
 
+    /// Checks and sends `"createFile"`; `createFile(fileList:)` documents it.
+    public func createFile(_ input: CreateFileInput) async throws -> UploadedFiles {
+        try input.validate()
+        var request = NCPRequest(operationID: "createFile", method: .post, path: "\(basePath)/files")
+        var form = NCPMultipartForm()
+        form.append("fileList", input.fileList)
+        request.setMultipartBody(form)
+        return try await client.send(request, expecting: UploadedFiles.self)
+    }
+
     /// Checks and sends `"createMailRequest"`; `createMailRequest(senderAddress:title:body:recipients:individual:advertising:additionalFields:)` documents it.
     public func createMailRequest(_ input: CreateMailRequestInput) async throws -> MailRequestCreated {
         var request = NCPRequest(operationID: "createMailRequest", method: .post, path: "\(basePath)/mails")

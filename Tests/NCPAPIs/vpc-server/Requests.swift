@@ -11,7 +11,7 @@ extension VPCServerClient: VPCServerClientProtocol {
     /// Checks and sends `"getServerInstanceList"`; `getServerInstanceList(regionCode:serverName:serverInstanceStatusCode:pageNo:pageSize:)` documents it.
     public func getServerInstanceList(_ input: GetServerInstanceListInput) async throws -> ServerInstanceList {
         try input.validate()
-        var request = NCPRequest(operationID: "getServerInstanceList", method: .get, path: "/vserver/v2/getServerInstanceList")
+        var request = NCPRequest(operationID: "getServerInstanceList", method: .get, path: "\(basePath)/getServerInstanceList")
         request.appendQuery("regionCode", input.regionCode)
         request.appendQuery("serverName", input.serverName)
         request.appendQuery("serverInstanceStatusCode", input.serverInstanceStatusCode)
@@ -24,7 +24,7 @@ extension VPCServerClient: VPCServerClientProtocol {
 
     /// Checks and sends `"getRegionList"`.
     public func getRegionList() async throws -> RegionList {
-        var request = NCPRequest(operationID: "getRegionList", method: .get, path: "/vserver/v2/getRegionList")
+        var request = NCPRequest(operationID: "getRegionList", method: .get, path: "\(basePath)/getRegionList")
         request.appendQuery("responseFormatType", "json")
         request.answers = NCPAnswerShape(envelope: .init(resultField: "getRegionListResponse"), errorForms: [.gateway, .init(source: .service, container: "responseError", codeField: "returnCode", messageField: "returnMessage")])
         return try await client.send(request, expecting: RegionList.self)
