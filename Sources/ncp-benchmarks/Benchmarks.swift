@@ -16,6 +16,7 @@ struct Benchmarks {
         // Off the main actor, as a server's calls run: every hop to the main actor would be counted too.
         case "client": try await Task.detached { try await inMemoryOverhead() }.value
         case "versus": try await Task.detached { try await sideBySide(rounds: Int(arguments.dropFirst().first ?? "9") ?? 9) }.value
+        case "upload": try await Task.detached { try await upload(megabytes: Int(arguments.dropFirst().first ?? "100") ?? 100) }.value
         case "transports": try await Task.detached { try await transports(Int(arguments.dropFirst().first ?? "1000") ?? 1000) }.value
         case "decode": try await Task.detached { try await largeResponse(megabytes: Int(arguments.dropFirst().first ?? "10") ?? 10) }.value
         case "decode-memory": try await Task.detached {
@@ -39,7 +40,7 @@ struct Benchmarks {
             jsonDepth()
             try diffBenchmark()
         default:
-            print("usage: ncp-benchmarks [all|spec|scale N|signing|client|versus [ROUNDS]|transports [N]|decode [MB]|decode-memory bare|client [MB]|json-depth|diff|openapi|docs-check [DIR]|docs-fetch [DIR]|import-pages [DIR]]")
+            print("usage: ncp-benchmarks [all|spec|scale N|signing|client|versus [ROUNDS]|upload [MB]|transports [N]|decode [MB]|decode-memory bare|client [MB]|json-depth|diff|openapi|docs-check [DIR]|docs-fetch [DIR]|import-pages [DIR]]")
         }
     }
 

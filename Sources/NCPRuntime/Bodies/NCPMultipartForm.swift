@@ -1,9 +1,14 @@
 public import Foundation
 import OpenAPIRuntime
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A `multipart/form-data` body: text parts and file parts, in order.
 ///
-/// Files on disk are read in chunks as the request goes out, and read again for a retry, so an upload of any size
+/// Files on disk are read in 64 KB chunks as the request goes out, and read again for a retry, so an upload of any size
 /// is never held in memory; the body's length is known before it is sent.
 public struct NCPMultipartForm: Sendable {
     /// One part.
@@ -121,12 +126,14 @@ public struct NCPMultipartForm: Sendable {
     }
 }
 
-/// Reads the segments in order, files in 256 KB chunks.
+/// Reads the segments in order, files in 64 KB chunks read straight into the arrays the transport takes. Measured
+/// on loopback: a `Data` in between (a copy per chunk) cost half the rate, and chunks of 128 KB or more a third
+/// (glibc maps such blocks afresh, and every page of every chunk faults).
 struct SegmentReader: AsyncSequence, Sendable {
     typealias Element = ArraySlice<UInt8>
     let segments: [NCPMultipartForm.Segment]
     let operationID: String
-    static let chunkSize = 256 * 1024
+    static let chunkSize = 64 * 1024
 
     func makeAsyncIterator() -> Iterator { Iterator(segments: segments[...], operationID: operationID) }
 
@@ -145,19 +152,39 @@ struct SegmentReader: AsyncSequence, Sendable {
                         self.handle = nil
                         continue
                     }
-                    let data = try handle.read(upToCount: Int(Swift.min(Int64(SegmentReader.chunkSize), remaining))) ?? Data()
-                    guard !data.isEmpty else {
+                    let wanted = Int(Swift.min(Int64(SegmentReader.chunkSize), remaining))
+                    let descriptor = handle.fileDescriptor
+                    var failure: Int32 = 0
+                    let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
+                        count = 0
+                        while count < wanted {
+                            let got = read(descriptor, buffer.baseAddress! + count, wanted - count)
+                            if got > 0 {
+                                count += got
+                            } else if got < 0, errno == EINTR {
+                                continue
+                            } else {
+                                if got < 0 { failure = errno }
+                                break
+                            }
+                        }
+                    }
+                    guard failure == 0 else {
+                        throw NCPError(kind: .invalidRequest, operationID: operationID,
+                                       message: "the file '\(fileName)' could not be read: \(String(cString: strerror(failure)))", attempts: 0)
+                    }
+                    guard !bytes.isEmpty else {
                         throw NCPError(kind: .invalidRequest, operationID: operationID,
                                        message: "the file '\(fileName)' got shorter while it was being uploaded", attempts: 0)
                     }
-                    remaining -= Int64(data.count)
-                    return ArraySlice(data)
+                    remaining -= Int64(bytes.count)
+                    return bytes[...]
                 }
                 guard let segment = segments.popFirst() else { return nil }
                 switch segment {
                 case .bytes(let data):
                     if data.isEmpty { continue }
-                    return ArraySlice(data)
+                    return [UInt8](data)[...]
                 case .file(let url, let length):
                     fileName = url.lastPathComponent
                     handle = try FileHandle(forReadingFrom: url)
