@@ -66,6 +66,20 @@ import TestSupport
         server.enqueue(.json(404, #"{"error":{"errorCode":"300","message":"Not Found Exception"}}"#))
         await #expect(throws: NCPError.self) { try await client.downloadFile(id: "gone") }
 
+        // Streamed to a file instead: whole or not at all, and an error answer leaves the file as it was.
+        let destination = FileManager.default.temporaryDirectory.appendingPathComponent("download-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: destination) }
+        server.enqueue(LoopbackServer.Answer(status: 200, headers: ["Content-Type": "image/png"], body: bytes))
+        let saved = try await client.downloadFile(DownloadFileInput(id: "f1"), to: destination)
+        #expect(saved.byteCount == 256 && saved.contentType == "image/png")
+        #expect(try Data(contentsOf: destination) == bytes)
+        server.enqueue(.json(404, #"{"error":{"errorCode":"300","message":"Not Found Exception"}}"#))
+        await #expect(throws: NCPError.self) { try await client.downloadFile(DownloadFileInput(id: "gone"), to: destination) }
+        #expect(try Data(contentsOf: destination) == bytes)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: destination.deletingLastPathComponent().path)
+            .filter { $0.contains(destination.lastPathComponent + ".ncp-download") }
+        #expect(leftovers.isEmpty)
+
         server.enqueue(LoopbackServer.Answer(status: 204))
         try await client.deleteFile(id: "a")
         #expect(server.requests.allSatisfy { $0.signatureIsValid })

@@ -35,6 +35,7 @@ struct Lowering {
             operationsImportPrefix: operations.contains { hasInput($0) && signatureMentionsRuntime($0) } ? importPrefix : "",
             inputsImportPrefix: operations.contains(where: argumentsMentionRuntime) ? importPrefix : "",
             pagingImportPrefix: pagers.isEmpty ? "" : importPrefix,
+            requestsFoundationImport: operations.contains { if case .binary = $0.result { true } else { false } } ? importPrefix + "import Foundation" : nil,
             waitersImportPrefix: waiters.isEmpty ? "" : importPrefix,
             serviceName: service.name,
             clientName: clientName,

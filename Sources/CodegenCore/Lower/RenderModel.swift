@@ -15,6 +15,8 @@ struct RenderModel: Sendable {
     /// The same for `Inputs.swift`: only arguments count there.
     var inputsImportPrefix: String
     var pagingImportPrefix: String
+    /// `public import Foundation` for `Requests.swift` when a download there takes a file `URL`; nil otherwise.
+    var requestsFoundationImport: String?
     var waitersImportPrefix: String
     var serviceName: String
     var clientName: String

@@ -14,6 +14,7 @@ extension RenderModel: MustacheParent {
         case "inputsImportPrefix": text(self.inputsImportPrefix)
         case "hasOperations": self.hasOperations
         case "pagingImportPrefix": text(self.pagingImportPrefix)
+        case "requestsFoundationImport": text(self.requestsFoundationImport)
         case "waitersImportPrefix": text(self.waitersImportPrefix)
         case "serviceName": text(self.serviceName)
         case "clientName": text(self.clientName)

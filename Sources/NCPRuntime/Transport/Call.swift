@@ -156,7 +156,8 @@ struct Call {
         observer.inject(into: &httpRequest.headerFields)
         let exchange = Exchange(transport: configuration.transport, middlewares: configuration.middlewares, operationID: operationID,
                                 base: storage.base, proxyStripsBasePath: configuration.proxyStripsBasePath, clock: storage.clock,
-                                credentials: credentials, request: httpRequest, body: hop.body, streamed: hop.streamed)
+                                credentials: credentials, request: httpRequest, body: hop.body, streamed: hop.streamed,
+                                destination: request.downloadDestination)
         guard let (duration, isDeadline) = limit else { return try await exchange.run() }
         return try await TimeLimit.run(duration, expired: {
             if isDeadline { return deadlineError(after: duration) }
@@ -211,6 +212,8 @@ private struct Exchange: Sendable {
     let request: HTTPRequest
     let body: Data?
     let streamed: NCPStreamedBody?
+    /// Where a successful answer's body goes instead of memory: a download to a file.
+    let destination: URL?
 
     @Sendable func run() async throws -> NCPResponse {
         // A streamed body is made afresh for each attempt: its files are read again from the start.
@@ -218,6 +221,10 @@ private struct Exchange: Sendable {
         let (response, responseBody) = middlewares.isEmpty
             ? try await signAndSend(request, body, base.origin)
             : try await throughMiddlewares(body)
+        if let destination, (200..<300).contains(response.status.code), let responseBody {
+            try await FileDownload.write(responseBody, to: destination, operationID: operationID)
+            return NCPResponse(statusCode: response.status.code, headerFields: response.headerFields)
+        }
         var data = Data()
         if let responseBody {
             do {

@@ -81,6 +81,20 @@ public struct NCPClient: Sendable, CustomStringConvertible, CustomDebugStringCon
                            filename: disposition.flatMap(NCPDownload.filename(inContentDisposition:)))
     }
 
+    /// Sends a request whose answer is bytes and writes them to `destination` as they arrive, so a download of any
+    /// size never sits in memory. The file appears whole or not at all (written beside it, then renamed over it);
+    /// an answer in the service's error form is an `NCPError` and leaves `destination` untouched.
+    @discardableResult
+    public func download(_ request: NCPRequest, to destination: URL) async throws -> NCPDownloadedFile {
+        var request = request
+        request.accept = "*/*"
+        request.downloadDestination = destination
+        let response = try await send(request)
+        let size = (try? FileManager.default.attributesOfItem(atPath: destination.path))?[.size] as? NSNumber
+        return NCPDownloadedFile(url: destination, byteCount: size?.int64Value ?? 0, contentType: response.headerFields[.contentType],
+                                 filename: response.headerFields[.contentDisposition].flatMap(NCPDownload.filename(inContentDisposition:)))
+    }
+
     /// Uploads bytes to a presigned Object Storage URL the service issued: a plain `PUT`, with no NCP headers.
     public func upload(_ data: Data, toPresignedURL url: URL, contentType: String) async throws {
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false), components.host != nil else {

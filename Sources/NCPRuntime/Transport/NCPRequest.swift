@@ -27,6 +27,8 @@ public struct NCPRequest: Sendable {
     public private(set) var headers: [(name: String, value: String)] = []
     /// The `Accept` header: JSON unless the answer is a download.
     public var accept = "application/json"
+    /// Where a download's bytes are written as they arrive, instead of memory.
+    var downloadDestination: URL?
 
     /// Creates a request. `GET`, `PUT` and `DELETE` count as idempotent unless told otherwise.
     public init(operationID: String, method: HTTPRequest.Method, path: String, body: Data? = nil, isIdempotent: Bool? = nil) {
