@@ -114,6 +114,19 @@ import Testing
         #expect(first.hasPrefix(expected), "\(first)")
     }
 
+    @Test func aDocumentThatContradictsItselfImportsToTheMostFaithfulValidSpec() throws {
+        let path = TestPaths.fixtures.appendingPathComponent("openapi-contradictions.yaml").path
+        let (_, spec, result) = try Self.importAndCompile(path)
+        #expect(result.warnings.map { $0.description.replacingOccurrences(of: path, with: "doc.yaml") } == [
+            "doc.yaml:7:7: warning: the examples of `listThings` don't fit the schemas the document declares ('name' in the result of the example 'dangling' of 'listThings' must be a string, not an integer); they were left out",
+            "doc.yaml:10:11: warning: the path parameter 'id' isn't in the path '/things'; it is sent in the query instead (at #/paths/~1things/get/parameters/0)",
+        ])
+        let operation = try #require(spec.operations.first)
+        #expect(operation.parameters.map { "\($0.name) \($0.location?.rawValue ?? "")" } == ["id query"])
+        #expect(operation.examples.isEmpty)
+        #expect(result.files.contains { $0.contents.contains("# guessed: 'id' is a query parameter") })
+    }
+
     @Test func aDocumentOverTheSizeLimitIsRefusedBeforeParsing() throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -33,17 +33,12 @@ public enum OpenAPIImport {
         var diagnostics = Diagnostics()
         guard let root = YAMLParser.parse(source, into: &diagnostics) else { throw SpecErrors(diagnostics: diagnostics.all) }
         var importer = OpenAPIImporter(root: root, file: source.path)
-        let spec = importer.run()
+        var spec = importer.run()
         if importer.diagnostics.hasErrors { throw SpecErrors(diagnostics: importer.diagnostics.all.sorted { $0.location < $1.location }) }
         // The promise is a spec that validates: checked here, as the loader will read it, before anything is written.
-        let files = YAMLWriter.files(spec, origin: "OpenAPI")
-        let (_, compiled) = SpecCompiler.compile(files.map { SpecSource(path: $0.name, text: $0.contents) })
-        let errors = compiled.filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            throw SpecErrors(diagnostics: importer.diagnostics.all.sorted { $0.location < $1.location } + errors.map {
-                Diagnostic(.error, at: $0.location, "the imported spec doesn't validate (please report this, with the document): \($0.message)")
-            })
-        }
+        let locator = importer
+        let files = try spec.validatedFiles(origin: "OpenAPI", shapesSource: "the schemas the document declares",
+                                            diagnostics: &importer.diagnostics, location: { locator.operationLocations[$0] ?? .start(of: source.path) })
         return Result(files: files, warnings: importer.diagnostics.all.sorted { $0.location < $1.location })
     }
 }
@@ -62,6 +57,8 @@ struct OpenAPIImporter {
     var answerSchemas: Set<String> = []
     /// References being inlined (schemas that can't be types), so one that contains itself stops.
     var inlining: Set<String> = []
+    /// Where each operation is in the document, for what is said about it after the walk.
+    var operationLocations: [String: SourceLocation] = [:]
 
     /// The NCP API Gateway's signature headers: authentication, never parameters.
     static let gatewayHeaders: Set<String> = ["x-ncp-apigw-timestamp", "x-ncp-iam-access-key", "x-ncp-apigw-signature-v2", "x-ncp-apigw-api-key", "content-type", "accept"]

@@ -62,6 +62,7 @@ extension OpenAPIImporter {
                     warn("the error answers (\(failures.joined(separator: ", "))) aren't imported: list the service's codes under 'errors'", node["responses"], pointer: pointer + "/responses")
                 }
                 spec.operations.append(operation)
+                operationLocations[id] = location(node)
             }
         }
         // The envelope most operations use becomes the service's (with every success code any of them names);
@@ -86,7 +87,7 @@ extension OpenAPIImporter {
     mutating func readParameters(_ nodes: [Node], into operation: inout ImportedSpec.Operation, pointer: String) {
         var seen: [String: Int] = [:]
         for (index, raw) in nodes.enumerated() {
-            guard let node = dereference(raw), let name = node["name"]?.string, let place = node["in"]?.string else { continue }
+            guard let node = dereference(raw), let name = node["name"]?.string, var place = node["in"]?.string else { continue }
             let parameterPointer = pointer + "/parameters/\(index)"
             if place == "header", Self.gatewayHeaders.contains(name.lowercased()) {
                 spec.authentication = "ncp-apigw-signature-v2"
@@ -95,6 +96,12 @@ extension OpenAPIImporter {
             guard ["path", "query", "header"].contains(place) else {
                 warn("\(place) parameters can't be expressed; '\(name)' is left out", node, pointer: parameterPointer)
                 continue
+            }
+            if place == "path", !operation.path.contains("{" + name + "}") {
+                // A document that contradicts itself: the most faithful valid reading sends the value in the query.
+                warn("the path parameter '\(name)' isn't in the path '\(operation.path)'; it is sent in the query instead", node, pointer: parameterPointer)
+                operation.comments.append("guessed: '\(name)' is a query parameter; the document puts it in a path that has no {\(name)}")
+                place = "query"
             }
             var field = self.field(named: name, schema: node["schema"], pointer: parameterPointer + "/schema",
                                    owner: ImportNames.upperCamel(operation.id), required: node["required"]?.string == "true" || place == "path")
