@@ -10,7 +10,7 @@ import Darwin
 ///
 /// Files on disk are read in 64 KB chunks as the request goes out, and read again for a retry, so an upload of any size
 /// is never held in memory; the body's length is known before it is sent.
-public struct NCPMultipartForm: Sendable {
+public struct NCPMultipartForm: Sendable, NCPFieldCollecting {
     /// One part.
     enum Part: Sendable {
         case text(name: String, value: String)
@@ -29,25 +29,9 @@ public struct NCPMultipartForm: Sendable {
     /// The `Content-Type` the form goes with.
     public var contentType: String { "multipart/form-data; boundary=\(boundary)" }
 
-    /// Adds a text part; a nil value adds nothing.
-    public mutating func append(_ name: String, _ value: (some CustomStringConvertible)?) {
-        guard let value else { return }
-        parts.append(.text(name: name, value: value.description))
-    }
-
-    /// Adds a text part with an enum's raw value.
-    public mutating func append<Value: RawRepresentable>(_ name: String, _ value: Value?) where Value.RawValue == String {
-        append(name, value?.rawValue)
-    }
-
-    /// Adds one text part per value, each under `name`.
-    public mutating func append(_ name: String, _ values: [some CustomStringConvertible]?) {
-        for value in values ?? [] { append(name, value) }
-    }
-
-    /// Adds one text part per enum value, each under `name`.
-    public mutating func append<Value: RawRepresentable>(_ name: String, _ values: [Value]?) where Value.RawValue == String {
-        append(name, values?.map(\.rawValue))
+    /// Adds a text part.
+    public mutating func appendText(_ name: String, _ text: String) {
+        parts.append(.text(name: name, value: text))
     }
 
     /// Adds a file part; a nil file adds nothing.

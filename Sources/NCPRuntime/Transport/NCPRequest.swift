@@ -161,31 +161,15 @@ public enum NCPJSON {
 }
 
 /// `application/x-www-form-urlencoded` fields, in order.
-public struct NCPFormFields: Sendable {
+public struct NCPFormFields: Sendable, NCPFieldCollecting {
     private var pairs: [String] = []
 
     /// No fields yet.
     public init() {}
 
-    /// Adds `name=value`; a nil value adds nothing.
-    public mutating func append(_ name: String, _ value: (some CustomStringConvertible)?) {
-        guard let value else { return }
-        pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(value.description))
-    }
-
-    /// Adds an enum's raw value.
-    public mutating func append<Value: RawRepresentable>(_ name: String, _ value: Value?) where Value.RawValue == String {
-        append(name, value?.rawValue)
-    }
-
-    /// Adds `name=a&name=b`.
-    public mutating func append(_ name: String, _ values: [some CustomStringConvertible]?) {
-        for value in values ?? [] { append(name, value) }
-    }
-
-    /// Adds `name=a&name=b` for enums.
-    public mutating func append<Value: RawRepresentable>(_ name: String, _ values: [Value]?) where Value.RawValue == String {
-        append(name, values?.map(\.rawValue))
+    /// Adds `name=text`, both percent-encoded.
+    public mutating func appendText(_ name: String, _ text: String) {
+        pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(text))
     }
 
     /// The encoded fields, joined by `&`.
