@@ -167,6 +167,21 @@ import Testing
         #expect(Self.drift([moved]).first?.hasPrefix("service.yaml: the docs document POST /api/v1/workspaces/{workspace_name}/projects/{project_id}/video-assets/import/object-storage/v2") == true)
     }
 
+    @Test func aPageWrittenForAnotherRegionIsMatchedThroughThatRegionsBasePath() throws {
+        let file = TestPaths.fixtures.appendingPathComponent("pages/real/mailer/en/ai-application-service-cloudoutboundmailer-createfile.plain-complete.txt")
+        let page = try #require(try PageFiles.read([file.path]).first)
+        let (mailer, _) = SpecCompiler.compile(paths: [TestPaths.packageRoot.appendingPathComponent("Tests/NCPAPIs/cloud-outbound-mailer.yaml").path])
+        let checker = DocsChecker(spec: mailer)
+        for path in ["/api/v1/files", "/api/v1-sgn/files", "/api/v1-jpn/files", "/files"] {
+            var regional = page.operations[0]
+            regional.path = path
+            #expect(checker.match(regional, on: page)?.id == "createFile", "\(path)")
+        }
+        var elsewhere = page.operations[0]
+        elsewhere.path = "/api/v1-moon/files"
+        #expect(checker.match(elsewhere, on: page) == nil)
+    }
+
     // MARK: Coverage
 
     @Test func aCutErrorTableSaysWhereItEndsAndReportsNothingAfterIt() throws {

@@ -109,11 +109,14 @@ public struct DocsChecker {
 
     // MARK: Matching
 
-    /// A path's segments without the service's base path, `{…}` standing for any parameter.
+    /// A path's segments without the service's base path (or a region's, for a page written for one region),
+    /// `{…}` standing for any parameter.
     func segments(_ path: String) -> [String] {
         var path = path
-        let base = spec.service.basePath
-        if !base.isEmpty, path.hasPrefix(base + "/") { path.removeFirst(base.count) }
+        let bases = ([spec.service.basePath] + spec.service.endpoints.map(\.basePath)).map { Service.joined(basePath: $0, "") }
+        if let base = bases.filter({ !$0.isEmpty && path.hasPrefix($0 + "/") }).max(by: { $0.count < $1.count }) {
+            path.removeFirst(base.count)
+        }
         return path.split(separator: "/").map { $0.hasPrefix("{") ? "{}" : String($0) }
     }
 
