@@ -23,7 +23,7 @@ expect() {
     echo "ok: generate-ncp-client $* -> $text"
 }
 
-expect 0 "check passed: 3 operations" --check
+expect 0 "check passed: 4 operations" --check
 expect 1 "unknown argument '--chek'; did you mean '--check'?" --chek
 expect 0 "USAGE: swift package --allow-writing-to-package-directory generate-ncp-client" --help
 expect 0 "USAGE: swift package --allow-writing-to-package-directory generate-ncp-client" -h

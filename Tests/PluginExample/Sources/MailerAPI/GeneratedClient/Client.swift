@@ -18,15 +18,49 @@ public struct MailerClient: Sendable {
     /// How the service wraps its answers and writes its errors.
     public static let answers = NCPAnswerShape()
 
+    /// Where the service answers, by site and region.
+    public static let endpoints = NCPEndpoints(service: "NAVER Cloud Outbound Mailer", [
+        NCPEndpoint(site: .public, region: "KR", baseURL: URL(string: "https://mail.apigw.ntruss.com")!, basePath: "/api/v1"),
+        NCPEndpoint(site: .public, region: "SGN", baseURL: URL(string: "https://mail.apigw.ntruss.com")!, basePath: "/api/v1-sgn"),
+        NCPEndpoint(site: .public, region: "JPN", baseURL: URL(string: "https://mail.apigw.ntruss.com")!, basePath: "/api/v1-jpn"),
+    ])
+
     /// The runtime client that signs, sends and retries requests.
     public let client: NCPClient
+    /// The path before every operation's: the chosen endpoint's.
+    public let basePath: String
 
-    /// Creates a client from a full configuration: transport, middlewares, timeouts, logging.
-    public init(configuration: NCPClientConfiguration) {
+    /// Creates a client from a full configuration: transport, middlewares, timeouts, logging; and the
+    /// base path of the endpoint its `baseURL` is.
+    public init(configuration: NCPClientConfiguration, basePath: String = "/api/v1") {
         client = NCPClient(configuration: configuration, answers: Self.answers)
+        self.basePath = basePath
     }
 
-    /// Creates a client for `baseURL` with credentials from the environment or `~/.ncloud/configure`.
+    /// Creates a client for a region and site, with credentials from the environment, `~/.ncloud/configure` or
+    /// the server's role. Each falls back to `NCLOUD_REGION` and `NCLOUD_SITE`, then to the public site's first
+    /// region; one the service isn't served in throws `NCPEndpointError` naming those it is.
+    /// - Parameters:
+    ///   - region: The region code, such as `KR`.
+    ///   - site: The public, financial or government cloud.
+    ///   - credentials: Where the key pair comes from.
+    ///   - retryPolicy: When to retry.
+    ///   - logger: Where a debug line for each attempt and each waiter poll goes (never a header or a secret);
+    ///     nil logs under the label `ncp.client`.
+    public init(
+        region: String? = nil,
+        site: NCPSite? = nil,
+        credentials: any CredentialProvider = CredentialProviderChain.standard(),
+        retryPolicy: RetryPolicy = .default,
+        logger: NCPLogger? = nil
+    ) throws {
+        let endpoint = try Self.endpoints.endpoint(region: region, site: site)
+        var configuration = NCPClientConfiguration(baseURL: endpoint.baseURL, credentials: credentials, retryPolicy: retryPolicy)
+        if let logger { configuration.logger = logger }
+        self.init(configuration: configuration, basePath: endpoint.basePath)
+    }
+
+    /// Creates a client for `baseURL` with credentials from the environment, `~/.ncloud/configure` or the server's role.
     /// - Parameters:
     ///   - credentials: Where the key pair comes from.
     ///   - baseURL: Where requests go.
@@ -35,7 +69,7 @@ public struct MailerClient: Sendable {
     ///     nil logs under the label `ncp.client`.
     public init(
         credentials: any CredentialProvider = CredentialProviderChain.standard(),
-        baseURL: URL = defaultBaseURL,
+        baseURL: URL,
         retryPolicy: RetryPolicy = .default,
         logger: NCPLogger? = nil
     ) {

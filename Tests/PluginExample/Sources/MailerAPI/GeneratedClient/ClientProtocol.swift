@@ -8,6 +8,11 @@ public import NCPRuntime
 /// arguments as one value; extensions give every conforming type the methods that take them one by one (with
 /// their defaults), the page sequences and the waiters.
 public protocol MailerClientProtocol: Sendable {
+    /// Upload a file.
+    ///
+    /// `createFile(fileList:)` takes the same arguments one by one and documents them.
+    func createFile(_ input: CreateFileInput) async throws -> UploadedFiles
+
     /// Request mail delivery.
     ///
     /// `createMailRequest(senderAddress:title:body:recipients:individual:advertising:additionalFields:)` takes the same arguments one by one and documents them.

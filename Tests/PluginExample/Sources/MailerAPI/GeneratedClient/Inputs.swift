@@ -2,6 +2,27 @@
 
 public import NCPRuntime
 
+/// The arguments of `createFile(fileList:)` as one value: what the `createFile(_:)` requirement takes.
+public struct CreateFileInput: Sendable, Hashable {
+    /// Files to upload. At least 1 item. Note: Documented as File; several files go as repeated parts of
+    /// this name, so the spec takes a list.
+    public var fileList: [NCPFile]
+
+    /// Creates the arguments.
+    public init(
+        fileList: [NCPFile]
+    ) {
+        self.fileList = fileList
+    }
+
+    /// Checks the documented limits, as the client does before it sends anything.
+    /// - Throws: `NCPError` of kind `.invalidRequest` naming the field and the limit.
+    public func validate() throws {
+        let check = RequestValidation(operationID: "createFile")
+        try check.check(fileList, field: "fileList", minItems: 1)
+    }
+}
+
 /// The arguments of `createMailRequest(senderAddress:title:body:recipients:individual:advertising:additionalFields:)` as one value: what the `createMailRequest(_:)` requirement takes.
 public struct CreateMailRequestInput: Sendable, Hashable {
     /// Sender address.

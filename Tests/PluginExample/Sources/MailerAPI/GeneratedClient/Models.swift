@@ -23,6 +23,55 @@ public struct Recipient: Codable, Sendable, Hashable {
     }
 }
 
+/// An uploaded file.
+public struct AttachFile: Codable, Sendable, Hashable {
+    /// File name.
+    public var fileName: String
+    /// Size in bytes.
+    public var fileSize: Int64
+    /// File ID, for `attachFileIds` within 24 hours.
+    public var fileID: String
+
+    /// Creates a value.
+    public init(
+        fileName: String,
+        fileSize: Int64,
+        fileID: String
+    ) {
+        self.fileName = fileName
+        self.fileSize = fileSize
+        self.fileID = fileID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case fileName
+        case fileSize
+        case fileID = "fileId"
+    }
+}
+
+/// Files uploaded in one request.
+public struct UploadedFiles: Codable, Sendable, Hashable {
+    /// Temporary request ID (to delete or look up the files).
+    public var tempRequestID: String
+    /// The files.
+    public var files: [AttachFile]
+
+    /// Creates a value.
+    public init(
+        tempRequestID: String,
+        files: [AttachFile]
+    ) {
+        self.tempRequestID = tempRequestID
+        self.files = files
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tempRequestID = "tempRequestId"
+        case files
+    }
+}
+
 /// The mail request just made.
 public struct MailRequestCreated: Codable, Sendable, Hashable {
     /// Request ID, for example `20181126000000246001`.

@@ -6,6 +6,22 @@ public import NCPRuntime
 
 /// Mail requests and their status.
 extension MailerClientProtocol {
+    /// Upload a file.
+    ///
+    /// Uploads files to attach to mails. A file's ID can be used for 24 hours; then the file is deleted.
+    ///
+    /// `POST /api/v1/files` — [API reference](https://api.ncloud-docs.com/docs/ai-application-service-cloudoutboundmailer-createfile)
+    ///
+    /// - Parameters:
+    ///   - fileList: Files to upload. At least 1 item. Note: Documented as File; several files go as repeated parts of this name, so the spec takes a list.
+    /// - Returns: Files uploaded in one request.
+    /// - Throws: `NCPError`.
+    public func createFile(
+        fileList: [NCPFile]
+    ) async throws -> UploadedFiles {
+        try await createFile(CreateFileInput(fileList: fileList))
+    }
+
     /// Request mail delivery.
     ///
     /// Requests one mail to the recipients given.

@@ -8,9 +8,19 @@ extension MailerClient: MailerClientProtocol {
         WaitEnvironment(sleep: client.configuration.sleep, logger: client.configuration.logger)
     }
 
+    /// Checks and sends `"createFile"`; `createFile(fileList:)` documents it.
+    public func createFile(_ input: CreateFileInput) async throws -> UploadedFiles {
+        try input.validate()
+        var request = NCPRequest(operationID: "createFile", method: .post, path: "\(basePath)/files")
+        var form = NCPMultipartForm()
+        form.append("fileList", input.fileList)
+        request.setMultipartBody(form)
+        return try await client.send(request, expecting: UploadedFiles.self)
+    }
+
     /// Checks and sends `"createMailRequest"`; `createMailRequest(senderAddress:title:body:recipients:individual:advertising:additionalFields:)` documents it.
     public func createMailRequest(_ input: CreateMailRequestInput) async throws -> MailRequestCreated {
-        var request = NCPRequest(operationID: "createMailRequest", method: .post, path: "/api/v1/mails")
+        var request = NCPRequest(operationID: "createMailRequest", method: .post, path: "\(basePath)/mails")
         try request.setJSONBody(CreateMailRequestBody(senderAddress: input.senderAddress, title: input.title, body: input.body, recipients: input.recipients, individual: input.individual, advertising: input.advertising, additionalFields: input.additionalFields))
         return try await client.send(request, expecting: MailRequestCreated.self)
     }
@@ -18,14 +28,14 @@ extension MailerClient: MailerClientProtocol {
     /// Checks and sends `"getMailRequestStatus"`; `getMailRequestStatus(requestID:)` documents it.
     public func getMailRequestStatus(_ input: GetMailRequestStatusInput) async throws -> MailRequestStatus {
         try input.validate()
-        let request = NCPRequest(operationID: "getMailRequestStatus", method: .get, path: "/api/v1/mails/requests/\(PercentEncoding.pathSegment(input.requestID))/status")
+        let request = NCPRequest(operationID: "getMailRequestStatus", method: .get, path: "\(basePath)/mails/requests/\(PercentEncoding.pathSegment(input.requestID))/status")
         return try await client.send(request, expecting: MailRequestStatus.self)
     }
 
     /// Checks and sends `"getMailRequestList"`; `getMailRequestList(startDateTime:endDateTime:startUtc:endUtc:requestID:sendStatus:size:page:)` documents it.
     public func getMailRequestList(_ input: GetMailRequestListInput) async throws -> MailRequestPage {
         try input.validate()
-        var request = NCPRequest(operationID: "getMailRequestList", method: .get, path: "/api/v1/mails/requests")
+        var request = NCPRequest(operationID: "getMailRequestList", method: .get, path: "\(basePath)/mails/requests")
         request.appendQuery("startDateTime", input.startDateTime)
         request.appendQuery("endDateTime", input.endDateTime)
         request.appendQuery("startUtc", input.startUtc)
