@@ -46,10 +46,10 @@ final class RateLimiter: Sendable {
             try await Task.sleep(until: until, clock: .continuous)
             return (nil, until - now)
         }
-        let permit = window.reserve()
-        let ticket = Ticket(window: window, permit: permit)
         let start = ContinuousClock.now
-        if permit.slot <= start, window.admit(permit, now: start) == .go { return (ticket, .zero) }
+        let (permit, admitted) = window.reserveAndAdmit(now: start)
+        let ticket = Ticket(window: window, permit: permit)
+        if admitted { return (ticket, .zero) }
         do {
             var wakeAt = permit.slot
             while true {

@@ -54,10 +54,23 @@ final class RateWindow: @unchecked Sendable {
 
     private var currentWindow: Duration { window * stretch }
 
+    /// A slot for the next call, and whether it may be sent at once: the common case in one locked step.
+    func reserveAndAdmit(now: Instant = .now) -> (Permit, admitted: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        let permit = reserveLocked(now: now)
+        guard permit.slot <= now else { return (permit, false) }
+        return (permit, admitLocked(permit, now: now) == .go)
+    }
+
     /// A slot for the next call; it may be sent at `slot` (now, when the window has room).
     func reserve(now: Instant = .now) -> Permit {
         lock.lock()
         defer { lock.unlock() }
+        return reserveLocked(now: now)
+    }
+
+    private func reserveLocked(now: Instant) -> Permit {
         let sequence = nextSequence
         nextSequence += 1
         let index = sequence % limit.limit
@@ -71,6 +84,10 @@ final class RateWindow: @unchecked Sendable {
     func admit(_ permit: Permit, now: Instant = .now) -> Admission {
         lock.lock()
         defer { lock.unlock() }
+        return admitLocked(permit, now: now)
+    }
+
+    private func admitLocked(_ permit: Permit, now: Instant) -> Admission {
         let earlier = permit.sequence - limit.limit
         guard earlier >= 0 else { return .go }
         let record = answered[permit.sequence % limit.limit]
@@ -104,7 +121,7 @@ final class RateWindow: @unchecked Sendable {
         let waiter: CheckedContinuation<Void, Never>? = lock.withLock {
             let index = permit.sequence % limit.limit
             if answered[index].sequence < permit.sequence { answered[index] = (permit.sequence, now) }
-            return waiters.removeValue(forKey: permit.sequence)
+            return waiters.isEmpty ? nil : waiters.removeValue(forKey: permit.sequence)
         }
         waiter?.resume()
     }
