@@ -25,10 +25,11 @@ import Tracing
         let error = await #expect(throws: NCPError.self) { try await client.send(request()) }
         let elapsed = ContinuousClock.now - started
         #expect(error?.kind == .timeout)
-        #expect(error?.message.hasPrefix("the call's deadline passed") == true)
-        // Two whole attempts of 400 ms fit, the third is cut short by the deadline, and no fourth is made.
-        #expect(error?.attempts == 3)
-        #expect(server.requests.count == 3)
+        // Two whole attempts of 400 ms fit, and the deadline ends the call: by cutting a third short, or, on a machine
+        // so busy that the first two ran late, by refusing to start it. Never a fourth attempt.
+        #expect(error?.message.contains("deadline") == true, "\(error?.message ?? "")")
+        #expect((2...3).contains(error?.attempts ?? 0))
+        #expect(server.requests.count == error?.attempts)
         #expect(elapsed < .seconds(3), "the four attempts of 400 ms and their back-off were not cut short: \(elapsed)")
     }
 
