@@ -47,10 +47,12 @@ import Testing
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }
         let log = CapturedLog()
-        let client = client(server, limits: ["ping": NCPRateLimit(5, per: .seconds(1))], log: log)
-        #expect(client.rateLimit(of: "ping") == NCPRateLimit(5, per: .seconds(1)))
+        // One call per window, counted from each answer: each call sent right after the previous answer waits,
+        // however slow the machine is.
+        let client = client(server, limits: ["ping": NCPRateLimit(1, per: .milliseconds(300))], log: log)
+        #expect(client.rateLimit(of: "ping") == NCPRateLimit(1, per: .milliseconds(300)))
         #expect(client.rateLimit(of: "other") == nil)
-        for _ in 0..<7 { _ = try await client.send(Self.ping) }
+        for _ in 0..<3 { _ = try await client.send(Self.ping) }
         for _ in 0..<20 { _ = try await client.send(NCPRequest(operationID: "other", method: .get, path: "/other")) }
         let waits = log.lines.filter { $0.contains("for a rate-limit slot") }
         #expect(waits.count == 2)
