@@ -25,6 +25,13 @@ extension Benchmarks {
         milliseconds(duration) * 1000 / Double(count)
     }
 
+    /// µs per call of `count` calls of `body`, one after another.
+    static func microsecondsPerCall(_ count: Int, _ body: () async throws -> Void) async rethrows -> Double {
+        let start = ContinuousClock.now
+        for _ in 0..<count { try await body() }
+        return microseconds(ContinuousClock.now - start, per: count)
+    }
+
     /// The client's own cost per request, with a transport that answers from memory: building, signing, the
     /// time limits, the rate-limit window, tracing, metrics and logging checks, decoding the envelope.
     static func inMemoryOverhead() async throws {
@@ -41,11 +48,7 @@ extension Benchmarks {
         // The ways in rounds, one after another, so each round's differences come from the same state of the
         // machine (on a shared VM the speed of everything drifts by half from one second to the next).
         let calls = 900, rounds = 41
-        func perCall(_ body: () async throws -> Void) async rethrows -> Double {
-            let start = ContinuousClock.now
-            for _ in 0..<calls { try await body() }
-            return microseconds(ContinuousClock.now - start, per: calls)
-        }
+        func perCall(_ body: () async throws -> Void) async rethrows -> Double { try await microsecondsPerCall(calls, body) }
         var bare: [Double] = [], full: [Double] = [], timed: [Double] = [], plain: [Double] = []
         for round in 0...rounds {
             let defaults = NCPClient(configuration: client(transport).configuration, answers: MediaIntelligenceClient.answers, rateLimits: limits)

@@ -95,12 +95,7 @@ extension Benchmarks {
             let theirsUnsigned = OpenAPIGeneratorBaseline.Client(serverURL: baseURL, transport: transport)
             // searchAssets is documented at 1,000 calls a minute, which our client keeps to by default: each round
             // makes a fresh client and stays under it, so the window is timed but never waited for.
-            let calls = 900
-            func perCall(_ body: () async throws -> Void) async rethrows -> Double {
-                let start = ContinuousClock.now
-                for _ in 0..<calls { try await body() }
-                return microseconds(ContinuousClock.now - start, per: calls)
-            }
+            func perCall(_ body: () async throws -> Void) async rethrows -> Double { try await microsecondsPerCall(900, body) }
             var oursTimes: [Double] = [], theirTimes: [Double] = [], unsignedTimes: [Double] = [], ratios: [Double] = []
             for round in 0...rounds {
                 let ours = MediaIntelligenceClient(configuration: NCPClientConfiguration(
