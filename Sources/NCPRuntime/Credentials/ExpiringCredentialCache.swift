@@ -30,7 +30,7 @@ final class ExpiringCredentialCache: @unchecked Sendable {
     private var expiresAt: Date?
     private var inFlight: Task<NCPCredentials, any Error>?
     private var lastBackgroundFailure: Date?
-    private(set) var fetchCount = 0
+    private var fetches = 0
 
     init(refreshAhead: Duration = .seconds(300), waitAhead: Duration = .seconds(30),
          now: @escaping @Sendable () -> Date = { Date() }, fetch: @escaping Fetch) {
@@ -39,6 +39,9 @@ final class ExpiringCredentialCache: @unchecked Sendable {
         self.waitAhead = waitAhead
         self.now = now
     }
+
+    /// How many fetches have started.
+    var fetchCount: Int { lock.withLock { fetches } }
 
     /// Whether a key was fetched and is still held.
     var holdsCredentials: Bool { lock.withLock { current != nil } }
@@ -64,7 +67,7 @@ final class ExpiringCredentialCache: @unchecked Sendable {
     /// The fetch in flight, or a new one. Called with the lock held.
     private func startFetch(inBackground: Bool = false) -> Task<NCPCredentials, any Error> {
         if let inFlight { return inFlight }
-        fetchCount += 1
+        fetches += 1
         let task = Task { [fetch] in
             do {
                 let fresh = try await fetch()
