@@ -5,7 +5,15 @@ import Testing
 /// `ncp-codegen import` and `export`: the bridge to OpenAPI, both ways.
 @Suite struct OpenAPITests {
     static let folder = TestPaths.packageRoot.appendingPathComponent("Tests/OpenAPI")
-    static let documents = ["cloud-outbound-mailer", "edge-cases", "media-intelligence-community", "request-shapes", "sens-sms"]
+    /// Our own documents (`.yaml`), and descriptions NAVER's API Gateway exported for its own services (`.json`, kept
+    /// byte for byte as published in NaverCloudPlatform/terraform-plugin-codegen-openapi's history).
+    static let documents = ["api-gateway", "cloud-outbound-mailer", "edge-cases", "global-edge", "media-intelligence-community", "request-shapes", "sens-sms"]
+
+    /// The document named `name`, whichever form it was published in.
+    static func document(_ name: String) -> String {
+        let json = folder.appendingPathComponent(name + ".json").path
+        return FileManager.default.fileExists(atPath: json) ? json : folder.appendingPathComponent(name + ".yaml").path
+    }
 
     /// Imports a document into a fresh folder and compiles the spec there; returns the folder and the spec.
     static func importAndCompile(_ path: String) throws -> (URL, Spec, OpenAPIImport.Result) {
@@ -22,20 +30,31 @@ import Testing
     }
 
     @Test func everyDocumentIsListedForCompiling() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }.map { ($0 as NSString).deletingPathExtension }.sorted()
         #expect(names == Self.documents)
         #expect(try GoldenFolder("OpenAPI").compiledNames(listedAs: "compiledOpenAPI") == Self.documents)
     }
 
     @Test(arguments: documents)
     func aDocumentImportsToASpecThatValidatesAndGeneratesItsGolden(_ name: String) throws {
-        let (directory, spec, _) = try Self.importAndCompile(Self.folder.appendingPathComponent(name + ".yaml").path)
+        let (directory, spec, _) = try Self.importAndCompile(Self.document(name))
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(!spec.operations.isEmpty)
         let templates = try TemplateSet.load(directory: TestPaths.packageRoot.appendingPathComponent("Templates/swift").path)
         let generated = try Generator.generate(specPaths: [directory.path], templates: templates, options: GeneratorOptions(testDouble: .sameModule))
         #expect(generated.warnings.isEmpty, "\(generated.warnings)")
         try GoldenFiles.check(generated.files, against: Self.folder.appendingPathComponent(name))
+    }
+
+    @Test func naverExportsTitledOnlyApiAreNamedByTheirHostAndSignedAsTheGatewayDeclares() throws {
+        for (name, service, operations) in [("api-gateway", "Apigateway", 132), ("global-edge", "Edge", 16)] {
+            let (directory, spec, result) = try Self.importAndCompile(Self.document(name))
+            defer { try? FileManager.default.removeItem(at: directory) }
+            #expect(spec.service.name == service)
+            #expect(spec.service.authentication == "ncp-apigw-signature-v2")
+            #expect(spec.operations.count == operations)
+            #expect(result.files.first { $0.name == "service.yaml" }?.contents.contains("comes from the server's host") == true)
+        }
     }
 
     @Test func collidingNamesAndSelfContainingSchemasStillGiveASpecThatGenerates() throws {
@@ -84,7 +103,7 @@ import Testing
             "edge-cases.yaml:77:55: warning: 'name' is required, so its default can never apply; it is left out (at #/components/schemas/Thing/properties/name/default)",
             "edge-cases.yaml:77:55: warning: 'name' is required, so its default can never apply; it is left out (at #/paths/~1things~1{id}/put/requestBody/content/application~1json/schema/properties/name/default)",
             "edge-cases.yaml:86:29: warning: 'oneOf' can't be expressed; the value stays open JSON (at #/components/schemas/Thing/properties/shape/oneOf)",
-            "edge-cases.yaml:96:11: warning: the schema 'Code' is not an object or a string enum, so it can't be a type; where it is used, its shape is (at #/components/schemas/Code)",
+            "edge-cases.yaml:96:11: warning: the schema 'Code' is not an object or a string enum, so it can't be a type; where it is used, its shape is written in place (at #/components/schemas/Code)",
         ])
         // allOf merged, 3.0 and 3.1 nulls, a nullable reference, and an inline array item named after its place.
         let (directory, spec, _) = try Self.importAndCompile(path)

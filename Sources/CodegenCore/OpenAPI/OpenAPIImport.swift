@@ -171,6 +171,15 @@ struct OpenAPIImporter {
         return node
     }
 
+    /// `Edge` for a first server `https://edge.apigw.ntruss.com/api/v1`; nil when the host says nothing usable.
+    static func serviceName(fromServerOf root: Node) -> String? {
+        guard let url = root["servers"]?.sequence?.first?["url"]?.string,
+              let label = URLComponents(string: url)?.host?.split(separator: ".").first,
+              let first = label.first, first.isLetter else { return nil }
+        let words = label.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
     // MARK: Service
 
     mutating func readService() {
@@ -183,8 +192,17 @@ struct OpenAPIImporter {
             let words = spec.title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
                 .filter { !["API", "Api", "api", "NAVER", "Naver", "NCP", "Cloud", "Platform", "OpenAPI"].contains($0) }
             let name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-            spec.name = name.first?.isLetter == true ? name : "Imported" + name
-            spec.serviceComments.append("guessed: the service name '\(spec.name)' comes from the title; it names the client (\(spec.name)Client)")
+            if name.first?.isLetter == true {
+                spec.name = name
+                spec.serviceComments.append("guessed: the service name '\(spec.name)' comes from the title; it names the client (\(spec.name)Client)")
+            } else if let hostName = Self.serviceName(fromServerOf: root) {
+                // NAVER's API Gateway exports every description titled "api"; the host's first label names the service.
+                spec.name = hostName
+                spec.serviceComments.append("guessed: the service name '\(spec.name)' comes from the server's host; it names the client (\(spec.name)Client)")
+            } else {
+                spec.name = "Imported" + name
+                spec.serviceComments.append("guessed: the service name '\(spec.name)' comes from the title; it names the client (\(spec.name)Client)")
+            }
         }
         spec.docs = root["externalDocs"]?["url"]?.string ?? info?["x-ncloud-source"]?.string ?? ""
         let servers = root["servers"]?.sequence ?? []

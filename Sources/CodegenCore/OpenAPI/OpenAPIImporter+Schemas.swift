@@ -26,7 +26,7 @@ extension OpenAPIImporter {
         for (key, schema) in schemas ?? [:] {
             guard let name = key.string, let swiftName = componentNames[name] else {
                 if let name = key.string {
-                    warn("the schema '\(name)' is not an object or a string enum, so it can't be a type; where it is used, its shape is", schema,
+                    warn("the schema '\(name)' is not an object or a string enum, so it can't be a type; where it is used, its shape is written in place", schema,
                          pointer: "#/components/schemas/\(Self.escape(name))")
                 }
                 continue
