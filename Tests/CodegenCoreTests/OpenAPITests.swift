@@ -173,6 +173,23 @@ import Testing
         #expect(Set(spec.enums.map { "\($0.name):\($0.open):\($0.values.map(\.value))" }) == Set(mediaIntelligence.enums.map { "\($0.name):\($0.open):\($0.values.map(\.value))" }))
     }
 
+    @Test func anAPIKeyServiceAtInvokeURLsWithAJSONPartExportsAndImportsBackToTheSameAPI() throws {
+        let speech = SpecCompiler.compile(paths: [TestPaths.packageRoot.appendingPathComponent("Tests/NCPAPIs/clova-speech.yaml").path]).spec
+        let document = OpenAPIExport.document(of: speech)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any])
+        let schemes = try #require((json["components"] as? [String: Any])?["securitySchemes"] as? [String: [String: String]])
+        #expect(schemes == ["apiKey": ["type": "apiKey", "in": "header", "name": "X-CLOVASPEECH-API-KEY", "description": "The service's API key."]])
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("openapi.json")
+        try Data(document.utf8).write(to: file)
+        let (imported, spec, result) = try Self.importAndCompile(file.path)
+        defer { try? FileManager.default.removeItem(at: imported) }
+        #expect(result.warnings.isEmpty)
+        #expect(spec.service.apiKeyHeader == "X-CLOVASPEECH-API-KEY" && spec.service.invokeURL == speech.service.invokeURL && spec.service.basePath == "/")
+        #expect(SpecDiff.compare(old: speech, new: spec).map(\.description) == [])
+    }
+
     @Test func theExportSaysWhatOpenAPICantInExtensions() throws {
         let document = OpenAPIExport.document(of: SpecCompiler.compile(paths: [TestPaths.spec.path]).spec)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any])

@@ -1,4 +1,5 @@
 import Foundation
+import NCPAPIsClovaSpeech
 import NCPAPIsCloudOutboundMailer
 import NCPAPIsSensSms
 import NCPAPIsVpcServer
@@ -142,5 +143,46 @@ import TestSupport
         let lookup = try await sens.getMessageRequest(serviceID: "ncp:sms:kr:1:demo", requestID: "RSSA-1")
         #expect(lookup.messages.first?["messageId"] == "m1")
         #expect(server.requests.count == 2)
+    }
+
+    @Test func clovaSpeechSendsItsAPIKeyToTheInvokeURLAndItsOptionsAsAJSONPartBesideTheFile() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let invokeURL = server.baseURL.appendingPathComponent("external/v1/1234/0123abcd")
+        let speech = CLOVASpeechClient(apiKey: NCPAPIKey("speech-secret"), baseURL: invokeURL, retryPolicy: .none)
+        #expect(!"\(speech.client.configuration)".contains("speech-secret"))
+        let audio = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        server.enqueue(.json(200, #"{"result":"SUCCEEDED","message":"Succeeded","token":"t1"}"#))
+        let accepted = try await speech.recognizeUpload(media: NCPFile(data: audio, filename: "call.wav", contentType: "audio/wav"),
+                                                        params: RecognitionOptions(language: .korean, completion: .async, resultToObs: true,
+                                                                                   diarization: Diarization(enable: true, speakerCountMin: 2)))
+        #expect(accepted.result == .succeeded && accepted.token == "t1")
+        let sent = try #require(server.requests.last)
+        #expect(sent.target == "/external/v1/1234/0123abcd/recognizer/upload")
+        #expect(sent.headers["x-clovaspeech-api-key"] == "speech-secret")
+        #expect(sent.headers.keys.allSatisfy { !$0.hasPrefix("x-ncp-") }) // no gateway signature, no access key
+        let boundary = try #require(sent.headers["content-type"]?.split(separator: "=").last.map(String.init))
+        let expected = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"media\"; filename=\"call.wav\"\r\nContent-Type: audio/wav\r\n\r\n".utf8)
+            + audio + Data("\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"params\"\r\nContent-Type: application/json\r\n\r\n".utf8)
+            + Data(#"{"completion":"async","diarization":{"enable":true,"speakerCountMin":2},"language":"ko-KR","resultToObs":true}"#.utf8)
+            + Data("\r\n--\(boundary)--\r\n".utf8)
+        #expect(sent.body == expected) // byte for byte: the file as given, and only the options that were set
+
+        func job(_ state: String) -> LoopbackServer.Answer {
+            .json(200, #"{"result":"\#(state)","message":"m","token":"t1","text":"안녕하세요","segments":[{"start":0,"end":1200,"text":"안녕하세요","words":[[0,1200,"안녕하세요"]]}]}"#)
+        }
+        server.enqueue(job("PROCESSING"), job("COMPLETED"))
+        let done = try await speech.waitUntilRecognitionCompleted(token: "t1", policy: WaitPolicy(initialDelay: .milliseconds(1), timeout: .seconds(5)))
+        #expect(done.text == "안녕하세요" && done.segments?.first?.end == 1200)
+        #expect(server.requests.suffix(2).map(\.target) == ["/external/v1/1234/0123abcd/recognizer/t1", "/external/v1/1234/0123abcd/recognizer/t1"])
+
+        server.enqueue(job("FAILED"))
+        await #expect(throws: (any Error).self) { try await speech.waitUntilRecognitionCompleted(token: "t1", policy: WaitPolicy(initialDelay: .milliseconds(1), timeout: .seconds(5))) }
+        // Without a key, nothing is sent.
+        let keyless = CLOVASpeechClient(configuration: NCPClientConfiguration(baseURL: invokeURL, credentials: StaticCredentialProvider(accessKey: "AK", secretKey: "SK")))
+        let before = server.requests.count
+        let missing = await #expect(throws: NCPError.self) { try await keyless.getRecognition(token: "t1") }
+        #expect(missing?.kind == .credentials && missing?.message.contains("X-CLOVASPEECH-API-KEY") == true)
+        #expect(server.requests.count == before)
     }
 }

@@ -72,6 +72,11 @@ struct ImportedSpec {
     var docs = ""
     var notes: [String] = []
     var authentication: String?
+    /// The header of a service's own API key, and of its ID, where it takes one instead of a signature.
+    var apiKeyHeader: String?
+    var apiKeyIDHeader: String?
+    /// Where callers find their own base URL, for a service called at its customers' invoke URLs.
+    var invokeURL: String?
     var answers: String?
     var groups: [(key: String, title: String, description: String)] = []
     var types: [ObjectType] = []

@@ -19,7 +19,12 @@ enum YAMLWriter {
                     + (endpoint.host.map { ", host: \(scalar($0))" } ?? "") + (endpoint.basePath.map { ", basePath: \(scalar($0))" } ?? "") + " }\n"
             }.joined()
         }
-        if let authentication = spec.authentication { service += "  authentication: \(scalar(authentication))\n" }
+        if let header = spec.apiKeyHeader {
+            service += "  authentication: { apiKeyHeader: \(scalar(header))" + (spec.apiKeyIDHeader.map { ", apiKeyIDHeader: \(scalar($0))" } ?? "") + " }\n"
+        } else if let authentication = spec.authentication {
+            service += "  authentication: \(scalar(authentication))\n"
+        }
+        if let invokeURL = spec.invokeURL { service += "  invokeURL: \(scalar(invokeURL))\n" }
         if !spec.docs.isEmpty { service += "  docs: \(scalar(spec.docs))\n" }
         if !spec.notes.isEmpty { service += "  notes:\n" + spec.notes.map { "    - \(scalar($0))\n" }.joined() }
         if let answers = spec.answers { service += "  answers: \(answers)\n" }

@@ -12,8 +12,9 @@ struct SpecDecoder {
     }
 
     static let rootKeys = ["service", "groups", "parameters", "enums", "types", "errors", "gatewayErrors", "operations", "waiters"]
-    static let serviceKeys = ["name", "title", "description", "host", "legacyHosts", "basePath", "endpoints", "authentication", "docs", "notes", "retired",
-                              "answers"]
+    static let serviceKeys = ["name", "title", "description", "host", "legacyHosts", "basePath", "endpoints", "authentication", "invokeURL", "docs", "notes",
+                              "retired", "answers"]
+    static let authenticationKeys = ["apiKeyHeader", "apiKeyIDHeader"]
     static let endpointKeys = ["site", "region", "host", "basePath"]
     static let retiredKeys = ["method", "path", "replacedBy", "note"]
     static let answerKeys = ["envelope", "errors"]
@@ -129,7 +130,17 @@ struct SpecDecoder {
         service.host = reader.string(fields["host"], key: "host") ?? ""
         service.legacyHosts = reader.strings(fields["legacyHosts"], key: "legacyHosts") ?? []
         service.basePath = reader.string(fields["basePath"], key: "basePath") ?? ""
-        service.authentication = reader.string(fields["authentication"], key: "authentication") ?? ""
+        if let authentication = fields["authentication"] {
+            if case .mapping = authentication {
+                let keys = reader.mapping(authentication, what: "'authentication'", allowed: Self.authenticationKeys, required: ["apiKeyHeader"])
+                service.authentication = "api-key"
+                service.apiKeyHeader = keys.flatMap { reader.string($0["apiKeyHeader"], key: "apiKeyHeader") }
+                service.apiKeyIDHeader = keys.flatMap { reader.string($0["apiKeyIDHeader"], key: "apiKeyIDHeader") }
+            } else {
+                service.authentication = reader.string(authentication, key: "authentication") ?? ""
+            }
+        }
+        service.invokeURL = reader.string(fields["invokeURL"], key: "invokeURL")
         service.docs = reader.string(fields["docs"], key: "docs") ?? ""
         service.notes = reader.strings(fields["notes"], key: "notes") ?? []
         if let retiredNode = fields["retired"], let items = reader.sequence(retiredNode, what: "the retired calls of the service") {

@@ -113,3 +113,14 @@ extension Lowering {
             needsDefault: !exhaustive)
     }
 }
+
+extension Lowering {
+    /// Whether a multipart property goes as a JSON part: a type of the spec, or open JSON.
+    func isJSONPart(_ shape: Shape) -> Bool {
+        switch shape {
+        case .primitive(let primitive): primitive == .json
+        case .reference(let name): spec.types.contains { $0.name == name }
+        case .array: false
+        }
+    }
+}

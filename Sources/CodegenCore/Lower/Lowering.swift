@@ -53,6 +53,11 @@ struct Lowering {
             endpointsLiteral: endpointsLiteral(),
             defaultBasePathLiteral: SwiftTypes.stringLiteral(service.fullPath("")),
             serviceNameLiteral: SwiftTypes.stringLiteral(service.title.isEmpty ? service.name : service.title),
+            authenticationLiteral: service.apiKeyHeader.map { header in
+                ".apiKey(header: \(SwiftTypes.stringLiteral(header))" + (service.apiKeyIDHeader.map { ", idHeader: \(SwiftTypes.stringLiteral($0))" } ?? "") + ")"
+            },
+            apiKeyHeader: service.apiKeyHeader,
+            invokeURL: service.invokeURL.map(DocText.oneLine),
             types: LoweredSection(types, lowerType),
             enums: LoweredSection(enums, lowerEnum),
             groups: lowerGroups(operations),

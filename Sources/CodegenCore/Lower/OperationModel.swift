@@ -77,7 +77,9 @@ final class OperationModel {
     lazy var bodyParts: [QueryModel] = {
         guard let body = operation.body, body.encoding == .multipart || body.encoding == .form else { return [] }
         return body.properties.map {
-            QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: Self.inputValue($0), commaSeparated: false, repeated: false, objectStyle: nil)
+            var part = QueryModel(wireName: SwiftTypes.stringLiteral($0.name), value: Self.inputValue($0), commaSeparated: false, repeated: false, objectStyle: nil)
+            part.jsonPart = body.encoding == .multipart && lowering.isJSONPart($0.shape)
+            return part
         }
     }()
     lazy var multipartBody = operation.body?.encoding == .multipart

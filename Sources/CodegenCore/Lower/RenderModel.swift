@@ -43,6 +43,12 @@ struct RenderModel: Sendable {
     var defaultBasePathLiteral: String
     /// The service's name as a literal, for messages.
     var serviceNameLiteral: String
+    /// `.apiKey(header: "X-…")` for a service that takes its own API key; nil for signed services.
+    var authenticationLiteral: String?
+    /// The header the API key goes in; nil for signed services.
+    var apiKeyHeader: String?
+    /// Where callers find their per-customer base URL, as one doc line; nil when the service has one host.
+    var invokeURL: String?
     var types: LoweredSection<TypeModel>
     var enums: LoweredSection<EnumModel>
     var groups: [GroupModel]
@@ -173,6 +179,8 @@ struct QueryModel: Sendable {
     var commaSeparated: Bool
     /// An array without a style: `name=a&name=b`.
     var repeated: Bool
+    /// A multipart part sent as JSON text: an object or open JSON beside the files.
+    var jsonPart = false
 
     /// The `NCPRequest` method that adds it: one look-up instead of four branches in the template.
     /// `form`, `deepObject` or `json`: an object written into the query, which encoding can fail.

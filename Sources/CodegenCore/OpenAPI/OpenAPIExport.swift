@@ -32,11 +32,12 @@ struct Exporter {
                 })),
         ]
         if !service.docs.isEmpty { root.append(("externalDocs", .object([("url", .string(service.docs))]))) }
+        if let invokeURL = service.invokeURL { root.append(("x-ncp-invoke-url", .string(invokeURL))) }
         root.append(("tags", .array(spec.groups.map { group in
             .object([("name", .string(group.key)), ("description", .string(group.description.isEmpty ? group.title : group.description)),
                      ("x-ncp-title", .string(group.title))])
         })))
-        root.append(("security", .array([.object(Self.securitySchemes.map { ($0.name, .array([])) })])))
+        root.append(("security", .array([.object(securitySchemes.map { ($0.name, .array([])) })])))
         root.append(("paths", paths()))
         root.append(("components", components()))
         if !service.notes.isEmpty { root.append(("x-ncp-notes", .array(service.notes.map(JSONText.string)))) }
@@ -46,11 +47,18 @@ struct Exporter {
     }
 
     /// NCP API Gateway signature v2: three headers, all required on every call.
-    static let securitySchemes: [(name: String, header: String, description: String)] = [
+    static let signatureSchemes: [(name: String, header: String, description: String)] = [
         ("ncpTimestamp", "x-ncp-apigw-timestamp", "Milliseconds since 1970-01-01T00:00:00Z."),
         ("ncpAccessKey", "x-ncp-iam-access-key", "The access key issued on NAVER Cloud Platform."),
         ("ncpSignature", "x-ncp-apigw-signature-v2", "Base64 HMAC-SHA256, with the secret key, of the method, the path and query, the timestamp and the access key."),
     ]
+
+    /// The signature's headers, or the service's own API key (and its ID) where it takes one instead.
+    var securitySchemes: [(name: String, header: String, description: String)] {
+        guard let header = spec.service.apiKeyHeader else { return Self.signatureSchemes }
+        return [("apiKey", header, "The service's API key.")]
+            + (spec.service.apiKeyIDHeader.map { [("apiKeyID", $0, "The API key's ID.")] } ?? [])
+    }
 
     // MARK: Paths
 
@@ -221,7 +229,7 @@ struct Exporter {
             return (enumType.name, .object(members))
         }
         var members: Members = [("schemas", .object(schemas))]
-        members.append(("securitySchemes", .object(Self.securitySchemes.map { scheme in
+        members.append(("securitySchemes", .object(securitySchemes.map { scheme in
             (scheme.name, .object([("type", .string("apiKey")), ("in", .string("header")), ("name", .string(scheme.header)),
                                    ("description", .string(scheme.description))]))
         })))

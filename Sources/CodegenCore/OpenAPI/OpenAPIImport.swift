@@ -232,6 +232,22 @@ struct OpenAPIImporter {
         let headerNames = (root["components"]?["securitySchemes"]?.mapping?.values.compactMap { $0["name"]?.string?.lowercased() }) ?? []
         if headerNames.contains(where: { Self.gatewayHeaders.contains($0) }) || schemes.contains(where: { $0.lowercased().contains("ncp") }) {
             spec.authentication = "ncp-apigw-signature-v2"
+        } else {
+            // A service's own key in a header (CLOVA Speech, CLOVA OCR): its ID, if any, is the scheme named like one.
+            let keyHeaders = (root["components"]?["securitySchemes"]?.mapping ?? [:]).compactMap { key, scheme -> (scheme: String, header: String)? in
+                guard scheme["type"]?.string == "apiKey", scheme["in"]?.string == "header", let header = scheme["name"]?.string,
+                      SpecValidator.headerNameProblem(header) == nil || header.lowercased().hasPrefix("x-ncp-") else { return nil }
+                return (key.string ?? "", header)
+            }
+            let isID = { (entry: (scheme: String, header: String)) in entry.scheme.lowercased().hasSuffix("id") || entry.header.lowercased().hasSuffix("-id") }
+            if let key = keyHeaders.first(where: { !isID($0) }) {
+                spec.apiKeyHeader = key.header
+                spec.apiKeyIDHeader = keyHeaders.first(where: isID)?.header
+            }
+        }
+        if let invokeURL = root["x-ncp-invoke-url"]?.string {
+            spec.invokeURL = invokeURL
+            spec.basePath = "/"
         }
         for tag in root["tags"]?.sequence ?? [] {
             guard let name = tag["name"]?.string else { continue }

@@ -93,6 +93,9 @@ extension OpenAPIImporter {
                 spec.authentication = "ncp-apigw-signature-v2"
                 continue
             }
+            if place == "header", [spec.apiKeyHeader, spec.apiKeyIDHeader].contains(where: { $0?.lowercased() == name.lowercased() }) {
+                continue // the API key the client sends itself
+            }
             guard ["path", "query", "header"].contains(place) else {
                 warn("\(place) parameters can't be expressed; '\(name)' is left out", node, pointer: parameterPointer)
                 continue
@@ -197,8 +200,11 @@ extension OpenAPIImporter {
                 var field = self.field(named: name, schema: node, pointer: propertyPointer, owner: owner, required: required.contains(name))
                 let typeNames = Set(spec.types.map(\.name))
                 let isObject: (String) -> Bool = { type in type == "json" || typeNames.contains(type) }
+                // Multipart sends an object as a part of JSON text (OpenAPI's default for an object part); a form can't.
+                if encoding == "multipart", isObject(field.type) { return field }
                 if isObject(field.type) || (field.type == "array" && field.items.first.map { isObject($0.type) } == true) {
-                    warn("'\(name)' is an object, which a \(encoding) body sends as text; it is a string you write yourself", node, pointer: propertyPointer)
+                    warn("'\(name)' is \(field.type == "array" ? "a list of objects" : "an object"), which a \(encoding) body sends as text; it is a string you write yourself",
+                         node, pointer: propertyPointer)
                     field.type = "string"
                     field.items = []
                 }

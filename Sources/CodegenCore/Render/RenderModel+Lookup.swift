@@ -31,6 +31,9 @@ extension RenderModel: MustacheParent {
         case "endpointsLiteral": text(self.endpointsLiteral)
         case "defaultBasePathLiteral": text(self.defaultBasePathLiteral)
         case "serviceNameLiteral": text(self.serviceNameLiteral)
+        case "authenticationLiteral": text(self.authenticationLiteral)
+        case "apiKeyHeader": text(self.apiKeyHeader)
+        case "invokeURL": text(self.invokeURL)
         case "types": self.types
         case "enums": self.enums
         case "groups": self.groups
@@ -172,6 +175,7 @@ extension QueryModel: MustacheParent {
         case "appendFunction": text(self.appendFunction)
         case "tryPrefix": text(self.tryPrefix)
         case "objectStyle": text(self.objectStyle)
+        case "jsonPart": self.jsonPart
         default: nil
         }
     }

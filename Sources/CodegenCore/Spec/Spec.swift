@@ -43,7 +43,16 @@ public struct Service: Sendable {
     public var host = ""
     public var legacyHosts: [String] = []
     public var basePath = ""
+    /// `ncp-apigw-signature-v2` (also when empty): calls are signed with the caller's key pair.
     public var authentication = ""
+    /// The header a service that takes its own API key instead of a signature reads it from
+    /// (`authentication: { apiKeyHeader: … }`); nil for signed services.
+    public var apiKeyHeader: String?
+    /// The header such a service reads the key's ID from, when it takes one.
+    public var apiKeyIDHeader: String?
+    /// Where callers find the service's per-customer base URL (an API Gateway "Invoke URL"); when set, the
+    /// client takes that URL instead of defaulting to `host`.
+    public var invokeURL: String?
     public var docs = ""
     public var notes: [String] = []
     /// Calls older pages document that the spec leaves out on purpose.

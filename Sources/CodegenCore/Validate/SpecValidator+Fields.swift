@@ -101,6 +101,9 @@ extension SpecValidator {
         }
         if field.location == .header, let bad = Self.headerNameProblem(field.name) {
             diagnostics.error("\(what) is a header named '\(field.name)', which \(bad)", at: field.sourceLocation)
+        } else if field.location == .header,
+                  [spec.service.apiKeyHeader, spec.service.apiKeyIDHeader].contains(where: { $0?.lowercased() == field.name.lowercased() }) {
+            diagnostics.error("\(what) is the header '\(field.name)' the client sets from its API key (the service's 'authentication')", at: field.sourceLocation)
         }
         if field.location != nil, !(field.style.map(Field.objectStyles.contains) ?? false), !isScalarParameter(field.shape, arrayAllowed: field.location == .query) {
             let kinds = field.location == .query ? "a string, number, boolean or enum, or an array of those" : "a string, number, boolean or enum"
@@ -178,9 +181,11 @@ extension SpecValidator {
         case .form, .multipart:
             for property in body.properties {
                 let allowed = isScalarParameter(property.shape, arrayAllowed: true)
-                    || (body.encoding == .multipart && (property.shape.isPrimitive(.file) || { if case .array(let items) = property.shape { items.shape.isPrimitive(.file) } else { false } }()))
+                    || (body.encoding == .multipart && (property.shape.isPrimitive(.file) || { if case .array(let items) = property.shape { items.shape.isPrimitive(.file) } else { false } }()
+                        || isObjectOrJSON(property.shape)))
                 if !allowed {
-                    let kinds = body.encoding == .multipart ? "a file, string, number, boolean or enum, or a list of those" : "a string, number, boolean or enum, or a list of those"
+                    let kinds = body.encoding == .multipart ? "a file, string, number, boolean or enum, a list of those, or an object or json (sent as a JSON part)"
+                        : "a string, number, boolean or enum, or a list of those"
                     diagnostics.error("'\(property.name)' of \(owner) must be \(kinds)", at: property.sourceLocation)
                 }
             }

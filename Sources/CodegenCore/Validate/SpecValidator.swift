@@ -54,6 +54,36 @@ public struct SpecValidator {
 
     // MARK: Service and names
 
+    /// A signature scheme the runtime knows, or API-key headers the client may set.
+    mutating func checkAuthentication(_ service: Service) {
+        switch service.authentication {
+        case "", "ncp-apigw-signature-v2":
+            break
+        case "api-key":
+            // The AI·NAVER APIs take their key pair in x-ncp-apigw-api-key(-id), names a parameter may not use.
+            for (key, header) in [("apiKeyHeader", service.apiKeyHeader), ("apiKeyIDHeader", service.apiKeyIDHeader)] {
+                guard let header, let problem = Self.headerNameProblem(header), !header.lowercased().hasPrefix("x-ncp-") else { continue }
+                diagnostics.error("the \(key) '\(header)' \(problem)", at: service.location(of: "authentication"))
+            }
+            if let header = service.apiKeyHeader, header.lowercased() == service.apiKeyIDHeader?.lowercased() {
+                diagnostics.error("the API key and its ID can't share the header '\(header)'", at: service.location(of: "authentication"))
+            }
+        default:
+            diagnostics.error("'authentication' must be 'ncp-apigw-signature-v2' or { apiKeyHeader: NAME, apiKeyIDHeader: NAME }, not '\(service.authentication)'",
+                              at: service.location(of: "authentication"))
+        }
+        if let invokeURL = service.invokeURL {
+            if invokeURL.trimmingCharacters(in: .whitespaces).isEmpty {
+                diagnostics.error("'invokeURL' must say where callers find their invoke URL", at: service.location(of: "invokeURL"))
+            }
+            // The caller's invoke URL carries the whole path before an operation's.
+            if service.basePath != "/" || !service.endpoints.isEmpty {
+                diagnostics.error("a service called at its customers' invoke URLs takes everything before an operation's path from that URL: 'basePath' must be '/' and there can be no 'endpoints'",
+                                  at: service.location(of: "invokeURL"))
+            }
+        }
+    }
+
     mutating func checkService() {
         let service = spec.service
         guard !service.name.isEmpty else { return }
@@ -68,6 +98,7 @@ public struct SpecValidator {
         for (host, key) in [(service.host, "host")] + service.legacyHosts.map({ ($0, "legacyHosts") }) where !Self.isBareHost(host) {
             diagnostics.error("'\(host)' must be a bare host name with an optional port, such as 'api.example.com' or 'localhost:8080' (no scheme, path or spaces)", at: service.location(of: key))
         }
+        checkAuthentication(service)
         var endpointsSeen: [String: SourceLocation] = [:]
         for endpoint in service.endpoints {
             if endpoint.region.isEmpty || !endpoint.region.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {

@@ -14,6 +14,7 @@ public struct NCPMultipartForm: Sendable, NCPFieldCollecting {
     /// One part.
     enum Part: Sendable {
         case text(name: String, value: String)
+        case json(name: String, Data)
         case file(name: String, NCPFile)
     }
 
@@ -40,6 +41,13 @@ public struct NCPMultipartForm: Sendable, NCPFieldCollecting {
         parts.append(.file(name: name, file))
     }
 
+    /// Adds a part of JSON text (`Content-Type: application/json`), as services take their options beside a
+    /// file (CLOVA Speech's `params`, CLOVA OCR's `message`); a nil value adds nothing.
+    public mutating func appendJSON(_ name: String, _ value: (some Encodable)?) throws {
+        guard let value else { return }
+        parts.append(.json(name: name, try NCPJSON.sharedEncoder.encode(value)))
+    }
+
     /// Adds one file part per file, each under `name`.
     public mutating func append(_ name: String, _ files: [NCPFile]?) {
         for file in files ?? [] { append(name, file) }
@@ -63,6 +71,10 @@ public struct NCPMultipartForm: Sendable, NCPFieldCollecting {
             case .text(let name, let value):
                 pending.append(contentsOf: "Content-Disposition: form-data; name=\"\(Self.quoted(name))\"\r\n\r\n".utf8)
                 pending.append(contentsOf: value.utf8)
+            case .json(let name, let data):
+                pending.append(contentsOf: "Content-Disposition: form-data; name=\"\(Self.quoted(name))\"\r\n".utf8)
+                pending.append(contentsOf: "Content-Type: application/json\r\n\r\n".utf8)
+                pending.append(data)
             case .file(let name, let file):
                 pending.append(contentsOf: "Content-Disposition: form-data; name=\"\(Self.quoted(name))\"; filename=\"\(Self.quoted(file.filename))\"\r\n".utf8)
                 pending.append(contentsOf: "Content-Type: \(Self.headerSafe(file.contentType))\r\n\r\n".utf8)

@@ -20,7 +20,7 @@ struct Call {
     }
 
     func run() async throws -> NCPResponse {
-        let credentials = try await loadCredentials()
+        let proof = try await loadProof()
         let started = ContinuousClock.now
         let deadline = Self.deadline(callTimeout: configuration.callTimeout, from: started)
         var hop = Hop(method: request.method, target: storage.base.sentTarget(request.pathAndQuery), body: request.body, streamed: request.streamedBody)
@@ -47,7 +47,7 @@ struct Call {
             let retryClass: RetryClass
             var retryAfter: Duration?
             do {
-                let response = try await send(hop, credentials: credentials, limit: limit)
+                let response = try await send(hop, proof: proof, limit: limit)
                 observer.attemptEnded(attempt, path: hop.target, started: attemptStarted, statusCode: response.statusCode, outcome: "\(response.statusCode)")
                 if (200..<300).contains(response.statusCode) {
                     storage.rateLimiter.observe(operationID, throttled: false, retryAfter: nil)
@@ -134,16 +134,40 @@ struct Call {
         return String(format: "%.2f s", Double(seconds) + Double(attoseconds) / 1e18)
     }
 
-    private func loadCredentials() async throws -> NCPCredentials {
-        do {
-            return try await configuration.credentials.credentials()
-        } catch let error as CredentialError {
-            throw NCPError(kind: .credentials, operationID: operationID, message: error.description)
+    /// What every attempt of this call proves itself with: a key pair to sign with, or the service's API key.
+    private func loadProof() async throws -> Proof {
+        switch storage.authentication {
+        case .gatewaySignature:
+            do {
+                return .signature(try await configuration.credentials.credentials())
+            } catch let error as CredentialError {
+                throw NCPError(kind: .credentials, operationID: operationID, message: error.description)
+            }
+        case .apiKey(let header, let idHeader):
+            guard let key = configuration.apiKey else {
+                throw NCPError(kind: .credentials, operationID: operationID,
+                               message: "the service takes an API key in \(header), and the configuration's apiKey is not set")
+            }
+            guard let headerName = HTTPField.Name(header) else {
+                throw NCPError(kind: .invalidRequest, operationID: operationID, message: "'\(header)' is not a header name", attempts: 0)
+            }
+            var idHeaderName: HTTPField.Name?
+            if let idHeader {
+                idHeaderName = HTTPField.Name(idHeader)
+                if idHeaderName == nil {
+                    throw NCPError(kind: .invalidRequest, operationID: operationID, message: "'\(idHeader)' is not a header name", attempts: 0)
+                }
+            }
+            if idHeaderName != nil, key.id == nil {
+                throw NCPError(kind: .credentials, operationID: operationID,
+                               message: "the service takes an API key's ID in \(idHeader ?? ""), and the configuration's apiKey has none")
+            }
+            return .apiKey(key, header: headerName, idHeader: idHeaderName)
         }
     }
 
     /// One attempt: middlewares, then signing, then the transport, under the time limit.
-    private func send(_ hop: Hop, credentials: NCPCredentials, limit: (Duration, isDeadline: Bool)?) async throws -> NCPResponse {
+    private func send(_ hop: Hop, proof: Proof, limit: (Duration, isDeadline: Bool)?) async throws -> NCPResponse {
         var httpRequest = HTTPRequest(method: hop.method, scheme: nil, authority: nil, path: hop.target)
         httpRequest.headerFields[.accept] = request.accept
         if hop.body != nil || hop.streamed != nil { httpRequest.headerFields[.contentType] = request.contentType }
@@ -156,7 +180,7 @@ struct Call {
         observer.inject(into: &httpRequest.headerFields)
         let exchange = Exchange(transport: configuration.transport, middlewares: configuration.middlewares, operationID: operationID,
                                 base: storage.base, proxyStripsBasePath: configuration.proxyStripsBasePath, clock: storage.clock,
-                                credentials: credentials, request: httpRequest, body: hop.body, streamed: hop.streamed,
+                                proof: proof, request: httpRequest, body: hop.body, streamed: hop.streamed,
                                 destination: request.downloadDestination)
         guard let (duration, isDeadline) = limit else { return try await exchange.run() }
         return try await TimeLimit.run(duration, expired: {
@@ -208,7 +232,7 @@ private struct Exchange: Sendable {
     let base: BaseTarget
     let proxyStripsBasePath: Bool
     let clock: GatewayClock
-    let credentials: NCPCredentials
+    let proof: Proof
     let request: HTTPRequest
     let body: Data?
     let streamed: NCPStreamedBody?
@@ -249,12 +273,18 @@ private struct Exchange: Sendable {
                            attempts: 0)
         }
         var signed = request
-        let target = base.signedTarget(request.path ?? "/", proxyStripsBasePath: proxyStripsBasePath)
-        let timestamp = String(RequestSigner.epochMilliseconds(clock.now()))
-        signed.headerFields[.ncpTimestamp] = timestamp
-        signed.headerFields[.ncpAccessKey] = credentials.accessKey
-        signed.headerFields[.ncpSignature] = RequestSigner.signature(method: request.method.rawValue, pathAndQuery: target,
-                                                                     timestamp: timestamp, credentials: credentials)
+        switch proof {
+        case .signature(let credentials):
+            let target = base.signedTarget(request.path ?? "/", proxyStripsBasePath: proxyStripsBasePath)
+            let timestamp = String(RequestSigner.epochMilliseconds(clock.now()))
+            signed.headerFields[.ncpTimestamp] = timestamp
+            signed.headerFields[.ncpAccessKey] = credentials.accessKey
+            signed.headerFields[.ncpSignature] = RequestSigner.signature(method: request.method.rawValue, pathAndQuery: target,
+                                                                         timestamp: timestamp, credentials: credentials)
+        case .apiKey(let key, let header, let idHeader):
+            signed.headerFields[header] = key.secret
+            if let idHeader, let id = key.id { signed.headerFields[idHeader] = id }
+        }
         return try await transport.send(signed, body: body, baseURL: baseURL, operationID: operationID)
     }
 
@@ -269,6 +299,14 @@ private struct Exchange: Sendable {
         }
         return try await next(request, body, base.origin)
     }
+}
+
+/// What a call proves itself with, fetched once per call.
+enum Proof: Sendable {
+    /// A key pair each attempt signs with afresh.
+    case signature(NCPCredentials)
+    /// The service's API key, sent as is in the header it names.
+    case apiKey(NCPAPIKey, header: HTTPField.Name, idHeader: HTTPField.Name?)
 }
 
 extension HTTPField.Name {

@@ -17,14 +17,17 @@ public struct NCPClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     final class Storage: Sendable {
         let configuration: NCPClientConfiguration
         let answers: NCPAnswerShape
+        let authentication: NCPAuthentication
         let base: BaseTarget
         let clock: GatewayClock
         let rateLimiter: RateLimiter
         let metrics = MetricsCache()
 
-        init(_ configuration: NCPClientConfiguration, answers: NCPAnswerShape, rateLimits: [String: NCPRateLimit]) {
+        init(_ configuration: NCPClientConfiguration, answers: NCPAnswerShape, rateLimits: [String: NCPRateLimit],
+             authentication: NCPAuthentication) {
             self.configuration = configuration
             self.answers = answers
+            self.authentication = authentication
             base = BaseTarget(configuration.baseURL)
             clock = GatewayClock(now: configuration.now)
             rateLimiter = RateLimiter(mode: configuration.rateLimiting, limits: rateLimits)
@@ -37,11 +40,16 @@ public struct NCPClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     /// How the API's answers and errors look, unless a request says otherwise.
     public var answers: NCPAnswerShape { storage.answers }
 
-    /// Creates a client for an API whose answers look like `answers` (plain JSON by default), and whose
-    /// operations the docs limit to `rateLimits` (by operation id), kept as `configuration.rateLimiting` says.
-    public init(configuration: NCPClientConfiguration, answers: NCPAnswerShape = .plain, rateLimits: [String: NCPRateLimit] = [:]) {
-        storage = Storage(configuration, answers: answers, rateLimits: rateLimits)
+    /// Creates a client for an API whose answers look like `answers` (plain JSON by default), whose
+    /// operations the docs limit to `rateLimits` (by operation id), kept as `configuration.rateLimiting` says, and
+    /// which proves who calls it as `authentication` says (a gateway signature by default).
+    public init(configuration: NCPClientConfiguration, answers: NCPAnswerShape = .plain, rateLimits: [String: NCPRateLimit] = [:],
+                authentication: NCPAuthentication = .gatewaySignature) {
+        storage = Storage(configuration, answers: answers, rateLimits: rateLimits, authentication: authentication)
     }
+
+    /// How this client proves who calls: a gateway signature, or an API key in a header.
+    public var authentication: NCPAuthentication { storage.authentication }
 
     /// The rate limit this client keeps to for an operation: its documented one, unless rate limiting is off.
     public func rateLimit(of operationID: String) -> NCPRateLimit? {

@@ -19,6 +19,9 @@ public struct NCPClientConfiguration: Sendable, CustomStringConvertible, CustomD
     public var baseURL: URL
     /// Where the key pair comes from.
     public var credentials: any CredentialProvider
+    /// The API key of a service that takes one instead of a gateway signature (its client's `authentication`
+    /// says which); nil for signed services.
+    public var apiKey: NCPAPIKey?
     /// What sends the HTTP requests: `NCPTransport.urlSession()` by default; `NCPTransport.asyncHTTPClient()`
     /// from the `NCPAsyncHTTPClient` product on servers. A transport must not follow redirects itself.
     public var transport: any ClientTransport
@@ -59,6 +62,7 @@ public struct NCPClientConfiguration: Sendable, CustomStringConvertible, CustomD
     /// redirects by default.
     public init(baseURL: URL,
                 credentials: any CredentialProvider = CredentialProviderChain.standard(),
+                apiKey: NCPAPIKey? = nil,
                 transport: any ClientTransport = NCPTransport.urlSession(),
                 middlewares: [any ClientMiddleware] = [],
                 retryPolicy: RetryPolicy = .default,
@@ -75,6 +79,7 @@ public struct NCPClientConfiguration: Sendable, CustomStringConvertible, CustomD
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         self.baseURL = baseURL
         self.credentials = credentials
+        self.apiKey = apiKey
         self.transport = transport
         self.middlewares = middlewares
         self.retryPolicy = retryPolicy
@@ -95,6 +100,7 @@ public struct NCPClientConfiguration: Sendable, CustomStringConvertible, CustomD
         [
             "baseURL": SafeDescription.url(baseURL),
             "credentials": credentials.name,
+            "apiKey": apiKey?.description ?? "none",
             "transport": SafeDescription.transport(transport),
             "middlewares": "[" + middlewares.map(SafeDescription.typeName(of:)).joined(separator: ", ") + "]",
             "retryPolicy": "\(retryPolicy.maxAttempts) attempts",

@@ -38,7 +38,7 @@ public struct UploadInput: Sendable, Hashable {
     /// See the API reference.
     public var more: [NCPFile]?
     /// See the API reference.
-    public var meta: String?
+    public var meta: Filter?
     /// See the API reference.
     public var title: String?
 
@@ -46,7 +46,7 @@ public struct UploadInput: Sendable, Hashable {
     public init(
         file: NCPFile,
         more: [NCPFile]? = nil,
-        meta: String? = nil,
+        meta: Filter? = nil,
         title: String? = nil
     ) {
         self.file = file

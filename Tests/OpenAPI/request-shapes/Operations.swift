@@ -40,7 +40,7 @@ extension ShapesClientProtocol {
     public func upload(
         file: NCPFile,
         more: [NCPFile]? = nil,
-        meta: String? = nil,
+        meta: Filter? = nil,
         title: String? = nil
     ) async throws {
         try await upload(UploadInput(file: file, more: more, meta: meta, title: title))

@@ -25,7 +25,7 @@ extension ShapesClient: ShapesClientProtocol {
         var form = NCPMultipartForm()
         form.append("file", input.file)
         form.append("more", input.more)
-        form.append("meta", input.meta)
+        try form.appendJSON("meta", input.meta)
         form.append("title", input.title)
         request.setMultipartBody(form)
         _ = try await client.send(request, expecting: NCPNoResult.self)
