@@ -54,7 +54,7 @@ import TestSupport
 
     @Test func noDescriptionShowsTheKey() {
         let key = NCPAPIKey(Self.secret, id: Self.keyID)
-        var configuration = NCPClientConfiguration(baseURL: URL(string: "https://clovaspeech-gw.ncloud.com/external/v1/1/abc")!, apiKey: key)
+        let configuration = NCPClientConfiguration(baseURL: URL(string: "https://clovaspeech-gw.ncloud.com/external/v1/1/abc")!, apiKey: key)
         for text in [everyDescription(of: key), everyDescription(of: configuration), everyDescription(of: NCPClient(configuration: configuration))] {
             #expect(!text.contains(Self.secret), "\(text)")
             #expect(!text.contains(Self.keyID), "\(text)")
