@@ -30,7 +30,7 @@ let compiledCorpus = [
     "wire-name-symbols", "yaml-merge-keys",
 ]
 /// Clients of other NCP APIs, written from NAVER's doc pages: each answers, pages or completes differently.
-let compiledNCPAPIs = ["cloud-outbound-mailer", "clova-speech", "sens-sms", "vpc-server"]
+let compiledNCPAPIs = ["cloud-outbound-mailer", "clova-speech", "secure-token-service", "sens-sms", "vpc-server"]
 /// Clients generated from the specs `ncp-codegen import` makes of the OpenAPI documents in `Tests/OpenAPI`
 /// (two of them NAVER's own exports: API Gateway and Global Edge).
 let compiledOpenAPI = ["api-gateway", "cloud-outbound-mailer", "edge-cases", "global-edge", "media-intelligence-community", "request-shapes", "sens-sms"]

@@ -1,6 +1,7 @@
 import Foundation
 import NCPAPIsClovaSpeech
 import NCPAPIsCloudOutboundMailer
+import NCPAPIsSecureTokenService
 import NCPAPIsSensSms
 import NCPAPIsVpcServer
 import NCPRuntime
@@ -184,5 +185,37 @@ import TestSupport
         let missing = await #expect(throws: NCPError.self) { try await keyless.getRecognition(token: "t1") }
         #expect(missing?.kind == .credentials && missing?.message.contains("X-CLOVASPEECH-API-KEY") == true)
         #expect(server.requests.count == before)
+    }
+
+    @Test func secureTokenServiceAnswersOnEachSiteAndNeverDescribesTheSecretItReturns() async throws {
+        let gov = try SecureTokenServiceClient.endpoints.endpoint(environment: ["NCLOUD_SITE": "gov"])
+        #expect(gov.baseURL.absoluteString == "https://sts.apigw.gov-ntruss.com" && gov.basePath == "/api/v1")
+        #expect(try SecureTokenServiceClient.endpoints.endpoint(site: .fin, environment: [:]).baseURL.absoluteString == "https://sts.apigw.fin-ntruss.com")
+        #expect(throws: NCPEndpointError.self) { try SecureTokenServiceClient.endpoints.endpoint(region: "SGN", site: .gov, environment: [:]) }
+
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let sts = SecureTokenServiceClient(configuration: server.client(retryPolicy: .none).configuration)
+        let secret = "ncp_iam_TEMPORARY-SECRET-VALUE"
+        server.enqueue(.json(200, #"{"accessKey":"ncp_iam_AK","keySecret":"\#(secret)","createTime":"2024-10-10T16:58:28Z","expireTime":"2024-10-10T17:58:28Z","useMfa":true}"#))
+        let input = CreateCredentialsInput(durationSec: 900, serialNumber: "nrn:otp", tokenCode: 123456)
+        let issued = try await sts.createCredentials(input)
+        #expect(issued.keySecret == secret && issued.expireTime?.date() == Date(timeIntervalSince1970: 1_728_583_108))
+        let sent = try #require(server.requests.last)
+        #expect(sent.target == "/api/v1/credentials" && sent.signatureIsValid)
+        #expect(String(decoding: sent.body, as: UTF8.self) == #"{"durationSec":900,"serialNumber":"nrn:otp","tokenCode":123456}"#)
+        // The secret the answer carries, and the OTP code the input carries, never show in a description or a dump.
+        for (value, hidden) in [(issued as Any, secret), (input as Any, "123456")] {
+            var dumped = ""
+            dump(value, to: &dumped)
+            for text in [String(describing: value), String(reflecting: value), dumped] {
+                #expect(!text.contains(hidden), "\(text)")
+                #expect(text.contains("<redacted>"), "\(text)")
+            }
+        }
+        #expect(String(describing: issued).hasPrefix("AccessKeyDetails(accessKey: ncp_iam_AK, keySecret: <redacted>, createTime: 2024-10-10T16:58:28Z"))
+        // The documented limits hold before anything is sent.
+        await #expect(throws: NCPError.self) { try await sts.createCredentials(durationSec: 599) }
+        #expect(server.requests.count == 1)
     }
 }

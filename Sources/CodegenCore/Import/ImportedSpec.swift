@@ -14,6 +14,8 @@ struct ImportedSpec {
         var wireNames: [String] = []
         var swiftName: String?
         var note: String?
+        /// A secret (`writeOnly`, `format: password` or our `x-ncp-sensitive`).
+        var sensitive = false
         /// `path`, `query` or `header`, for parameters.
         var location: String?
         var style: String?

@@ -133,6 +133,7 @@ enum YAMLWriter {
         if let value = field.constant { parts.append("constant: \(value.compact)") }
         if !field.wireNames.isEmpty { parts.append("wireNames: [" + field.wireNames.map(scalar).joined(separator: ", ") + "]") }
         if let swiftName = field.swiftName { parts.append("swiftName: \(scalar(swiftName))") }
+        if field.sensitive { parts.append("sensitive: true") }
         if !field.description.isEmpty { parts.append("description: \(scalar(field.description))") }
         if let note = field.note { parts.append("note: \(scalar(note))") }
         return "{ " + parts.joined(separator: ", ") + " }"

@@ -26,6 +26,7 @@ extension SpecDecoder {
         field.constant = fields["constant"].flatMap { reader.value($0) }
         field.description = reader.string(fields["description"], key: "description") ?? ""
         field.note = reader.string(fields["note"], key: "note")
+        field.sensitive = fields["sensitive"].flatMap { reader.bool($0, key: "sensitive") } ?? false
         field.swiftName = reader.string(fields["swiftName"], key: "swiftName")
         field.wireNames = reader.strings(fields["wireNames"], key: "wireNames") ?? []
         field.location = reader.keyword(fields["in"], key: "in", allowed: ["path", "query", "header"]).flatMap(ParameterLocation.init(rawValue:))

@@ -23,7 +23,7 @@ struct SpecDecoder {
     static let groupKeys = ["title", "description"]
     static let fieldKeys = ["type", "items", "required", "nullable", "default", "description", "note", "swiftName",
                             "wireNames", "in", "style", "minLength", "maxLength", "minimum", "maximum", "minItems",
-                            "maxItems", "pattern", "forbiddenCharacters", "notBlank", "constant"]
+                            "maxItems", "pattern", "forbiddenCharacters", "notBlank", "constant", "sensitive"]
     static let typeKeys = ["description", "partial", "properties", "rules"]
     static let ruleKeys = ["exactlyOneOf", "requiredTogether", "mutuallyExclusive", "maxItemsInAll", "max", "error"]
     static let enumKeys = ["description", "open", "values"]

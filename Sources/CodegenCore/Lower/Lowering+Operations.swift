@@ -82,7 +82,7 @@ extension Lowering {
                 argumentName: swiftName == "self" ? "_self" : nil, argumentValue: swiftName == "self" ? "_self" : label,
                 type: type, baseType: type, optional: defaultValue != nil, renamed: false,
                 docLines: DocText.wrap(text.isEmpty ? "See the API reference." : text), decodeKeys: "", initDefault: defaultValue,
-                isLast: offset == fields.count - 1)
+                isLast: offset == fields.count - 1, sensitive: field.sensitive)
         }
     }
 

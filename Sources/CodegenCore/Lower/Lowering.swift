@@ -161,7 +161,8 @@ struct Lowering {
             docLines: DocText.wrap(DocText.field(field, defaultLiteral: defaultLiteral)),
             decodeKeys: ([field.name] + field.wireNames).map(SwiftTypes.stringLiteral).joined(separator: ", "),
             initDefault: optional ? "nil" : nil,
-            isLast: isLast)
+            isLast: isLast,
+            sensitive: field.sensitive)
     }
 
     func properties(_ fields: [Field], owner: String? = nil) -> [PropertyModel] {

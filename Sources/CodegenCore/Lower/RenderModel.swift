@@ -96,6 +96,10 @@ struct PropertyModel: Sendable {
     var decodeKeys: String
     var initDefault: String?
     var isLast: Bool
+    /// A secret: described as `<redacted>`.
+    var sensitive = false
+    /// The Swift name without the backticks a keyword takes, for labels in descriptions.
+    var plainName: String { name.replacingOccurrences(of: "`", with: "") }
 
     /// `name argumentName: Type = nil,`: the memberwise initialiser's parameter with its comma, in one look-up.
     /// (`isLast` is false before a partial type's `additionalFields`, which follows it.)
@@ -115,6 +119,8 @@ struct TypeModel: Sendable {
     var hasCodingKeys: Bool
     var knownKeys: String
     var validation: ValidationModel?
+    /// Some property is a secret, so the type describes itself without it.
+    var redacts: Bool { properties.contains(where: \.sensitive) }
 }
 
 struct ValidationModel: Sendable {

@@ -283,6 +283,7 @@ struct Exporter {
         if !field.wireNames.isEmpty { members.append(("x-ncp-wire-names", .array(field.wireNames.map(JSONText.string)))) }
         if let swiftName = field.swiftName { members.append(("x-ncp-swift-name", .string(swiftName))) }
         if let note = field.note { members.append(("x-ncp-note", .string(note))) }
+        if field.sensitive { members.append(("x-ncp-sensitive", .bool(true))) }
         return .object(members)
     }
 

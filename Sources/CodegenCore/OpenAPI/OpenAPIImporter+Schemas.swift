@@ -222,6 +222,7 @@ extension OpenAPIImporter {
         if let names = schema["x-ncp-wire-names"]?.sequence?.compactMap(\.string) { field.wireNames = names }
         if let swiftName = schema["x-ncp-swift-name"]?.string { field.swiftName = swiftName }
         if let note = schema["x-ncp-note"]?.string { field.note = note }
+        if schema["x-ncp-sensitive"]?.bool == true || schema["format"]?.string == "password" { field.sensitive = true }
         if let forbidden = schema["x-ncp-forbidden-characters"]?.string { field.limits.append(("forbiddenCharacters", JSONText.quoted(forbidden))) }
         if schema["x-ncp-not-blank"]?.string == "true" { field.limits.append(("notBlank", "true")) }
     }

@@ -72,6 +72,8 @@ extension PropertyModel: MustacheParent {
         case "initDefault": text(self.initDefault)
         case "initParameter": text(self.initParameter)
         case "isLast": self.isLast
+        case "sensitive": self.sensitive
+        case "plainName": text(self.plainName)
         default: nil
         }
     }
@@ -89,6 +91,9 @@ extension TypeModel: MustacheParent {
         case "hasCodingKeys": self.hasCodingKeys
         case "knownKeys": text(self.knownKeys)
         case "validation": present(self.validation)
+        case "redacts": self.redacts
+        case "redactedProperties": self.properties
+        case "redactedTypeName": text(SwiftTypes.stringLiteral(self.name))
         default: nil
         }
     }
@@ -214,6 +219,9 @@ extension OperationModel: MustacheParent {
         // Asked for on most lines of the operation templates: answered here, the walk up to the root is saved.
         case "access": text(lowering.options.accessLevel.rawValue)
         case "inputProperties": self.inputProperties
+        case "inputRedacts": text(self.inputProperties.contains(where: \.sensitive) ? self.inputType : nil)
+        case "redactedProperties": self.inputProperties
+        case "redactedTypeName": text(self.inputType.map(SwiftTypes.stringLiteral))
         case "partialBody": self.partialBody
         case "inputArguments": text(self.inputArguments)
         case "selector": text(self.selector)

@@ -182,6 +182,8 @@ public struct Field: Sendable {
     public var defaultValue: SpecValue?
     public var description = ""
     public var note: String?
+    /// A secret (a key, a password, a one-time code): descriptions, `dump` and debuggers show `<redacted>`.
+    public var sensitive = false
     public var swiftName: String?
     /// Other names the field is known by on the wire; decoding accepts them, encoding uses `name`.
     public var wireNames: [String] = []
