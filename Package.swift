@@ -56,6 +56,9 @@ let package = Package(
         // AsyncHTTPClient's transport, apart so that apps which don't use it never build SwiftNIO.
         .library(name: "NCPAsyncHTTPClient", targets: ["NCPAsyncHTTPClient"]),
         .executable(name: "ncp-codegen", targets: ["ncp-codegen"]),
+        // The API on loopback, behind a gateway that checks signatures: Media Intelligence with its state, or any spec.
+        .executable(name: "ncp-emulator", targets: ["ncp-emulator"]),
+        .library(name: "NCPEmulator", targets: ["NCPEmulator"]),
         .plugin(name: "NCPCodegenBuildPlugin", targets: ["NCPCodegenBuildPlugin"]),
         .plugin(name: "NCPCodegenCommandPlugin", targets: ["NCPCodegenCommandPlugin"]),
     ],
@@ -75,6 +78,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         // Test-only: a small pure-Swift HTTP server (no SwiftNIO) for the loopback tests.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+        // ncp-emulator's HTTP server.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         // Documentation only: `swift package generate-documentation`.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
@@ -153,6 +158,24 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Emulator
+        .target(
+            name: "NCPEmulator",
+            dependencies: [
+                "CodegenCore", "NCPRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ncp-emulator",
+            dependencies: ["NCPEmulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Runtime and the generated client
         .target(
             name: "NCPRuntime",
@@ -216,7 +239,13 @@ let package = Package(
         ),
         .testTarget(
             name: "MediaIntelligenceTests",
-            dependencies: ["MediaIntelligence", "MediaIntelligenceTesting", "KitchenSinkClient", "TestSupport"],
+            dependencies: ["MediaIntelligence", "MediaIntelligenceTesting", "KitchenSinkClient", "TestSupport", "NCPEmulator"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NCPEmulatorTests",
+            dependencies: ["NCPEmulator", "MediaIntelligence", "NCPAsyncHTTPClient", "TestSupport"]
+                + compiledGoldens.filter { $0.name.hasPrefix("NCPAPIs") }.map { .target(name: $0.name) },
             swiftSettings: strictSettings
         ),
         // A loopback HTTP server that checks signatures, and other helpers the test targets share.
