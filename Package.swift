@@ -146,7 +146,7 @@ let package = Package(
         .executableTarget(
             name: "ncp-benchmarks",
             dependencies: [
-                "CodegenCore", "NCPRuntime", "NCPAsyncHTTPClient", "MediaIntelligence", "OpenAPIGeneratorBaseline",
+                "CodegenCore", "NCPRuntime", "NCPAsyncHTTPClient", "MediaIntelligence", "OpenAPIGeneratorBaseline", "NCPEmulator",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -33,6 +33,7 @@ struct Benchmarks {
             try await docsFetchBenchmark(folder: arguments.dropFirst().first ?? "Tests/CodegenCoreTests/Fixtures/pages/real")
         }.value
         case "docs-check": try docsCheckBenchmark(folder: arguments.dropFirst().first ?? "Tests/CodegenCoreTests/Fixtures/pages/real")
+        case "emulator": try await Task.detached { try await emulatorBenchmark() }.value
         case "all":
             try specBenchmarks()
             signing()
@@ -40,7 +41,7 @@ struct Benchmarks {
             jsonDepth()
             try diffBenchmark()
         default:
-            print("usage: ncp-benchmarks [all|spec|scale N|signing|client|versus [ROUNDS]|upload [MB]|transports [N]|decode [MB]|decode-memory bare|client [MB]|json-depth|diff|openapi|docs-check [DIR]|docs-fetch [DIR]|import-pages [DIR]]")
+            print("usage: ncp-benchmarks [all|spec|scale N|signing|client|versus [ROUNDS]|upload [MB]|transports [N]|decode [MB]|decode-memory bare|client [MB]|json-depth|diff|openapi|docs-check [DIR]|docs-fetch [DIR]|import-pages [DIR]|emulator]")
         }
     }
 

@@ -29,13 +29,13 @@ public struct DefaultsClient: Sendable {
     /// Creates a client for `baseURL` with credentials from the environment, `~/.ncloud/configure` or the server's role.
     /// - Parameters:
     ///   - credentials: Where the key pair comes from.
-    ///   - baseURL: Where requests go.
+    ///   - baseURL: Where requests go: by default the service's endpoint, or `NCP_BASE_URL` when set.
     ///   - retryPolicy: When to retry.
     ///   - logger: Where a debug line for each attempt and each waiter poll goes (never a header or a secret);
     ///     nil logs under the label `ncp.client`.
     public init(
         credentials: any CredentialProvider = CredentialProviderChain.standard(),
-        baseURL: URL = defaultBaseURL,
+        baseURL: URL = NCPClientConfiguration.baseURL(default: defaultBaseURL),
         retryPolicy: RetryPolicy = .default,
         logger: NCPLogger? = nil
     ) {

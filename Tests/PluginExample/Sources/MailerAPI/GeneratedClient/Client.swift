@@ -39,7 +39,8 @@ public struct MailerClient: Sendable {
 
     /// Creates a client for a region and site, with credentials from the environment, `~/.ncloud/configure` or
     /// the server's role. Each falls back to `NCLOUD_REGION` and `NCLOUD_SITE`, then to the public site's first
-    /// region; one the service isn't served in throws `NCPEndpointError` naming those it is.
+    /// region; one the service isn't served in throws `NCPEndpointError` naming those it is. `NCP_BASE_URL`, when set,
+    /// replaces the endpoint's host (an emulator's, a proxy's).
     /// - Parameters:
     ///   - region: The region code, such as `KR`.
     ///   - site: The public, financial or government cloud.
@@ -55,7 +56,7 @@ public struct MailerClient: Sendable {
         logger: NCPLogger? = nil
     ) throws {
         let endpoint = try Self.endpoints.endpoint(region: region, site: site)
-        var configuration = NCPClientConfiguration(baseURL: endpoint.baseURL, credentials: credentials, retryPolicy: retryPolicy)
+        var configuration = NCPClientConfiguration(baseURL: NCPClientConfiguration.baseURL(default: endpoint.baseURL), credentials: credentials, retryPolicy: retryPolicy)
         if let logger { configuration.logger = logger }
         self.init(configuration: configuration, basePath: endpoint.basePath)
     }
