@@ -45,6 +45,20 @@ let compiledGoldens: [Target] = [("Snippets", compiledSnippets), ("Corpus", comp
     }
 }
 
+/// Server sides (`ncp-codegen --server-output`) generated for these clients and compiled, each a module of its own
+/// over the client's: the specs whose requests take every shape (paths, query lists and objects, headers, JSON,
+/// form and multipart bodies, files, partial bodies, binary and list results). `ServerGoldenTests` checks the list.
+let compiledServers = [
+    "MediaIntelligence", "NCPAPIsCloudOutboundMailer", "NCPAPIsClovaSpeech", "NCPAPIsSecureTokenService", "NCPAPIsSensSms", "NCPAPIsVpcServer",
+    "CorpusEnumQueryArrays", "CorpusHeaderParameters", "CorpusKeywordParameters", "CorpusListAndBinaryResults", "CorpusObjectAndDatetimeQueries",
+    "CorpusOperationNamedLikeKeywords", "CorpusPagingStyles", "CorpusPartialWithAdditionalFields", "CorpusQueryAndBodySameName",
+    "CorpusUploadBodies", "CorpusWaitersOnScalars",
+]
+let serverTargets: [Target] = compiledServers.map { client in
+    .target(name: client + "Server", dependencies: [.target(name: client), "NCPRuntime", "NCPServerRuntime", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/Servers/\(client)", swiftSettings: strictSettings)
+}
+
 let package = Package(
     name: "ncp-media-intelligence",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
@@ -59,6 +73,8 @@ let package = Package(
         // The API on loopback, behind a gateway that checks signatures: Media Intelligence with its state, or any spec.
         .executable(name: "ncp-emulator", targets: ["ncp-emulator"]),
         .library(name: "NCPEmulator", targets: ["NCPEmulator"]),
+        // What generated server routes stand on (`ncp-codegen --server-output`).
+        .library(name: "NCPServerRuntime", targets: ["NCPServerRuntime"]),
         .plugin(name: "NCPCodegenBuildPlugin", targets: ["NCPCodegenBuildPlugin"]),
         .plugin(name: "NCPCodegenCommandPlugin", targets: ["NCPCodegenCommandPlugin"]),
     ],
@@ -170,6 +186,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "NCPServerRuntime",
+            dependencies: [
+                "NCPRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "ncp-emulator",
             dependencies: ["NCPEmulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -244,8 +270,9 @@ let package = Package(
         ),
         .testTarget(
             name: "NCPEmulatorTests",
-            dependencies: ["NCPEmulator", "MediaIntelligence", "NCPAsyncHTTPClient", "TestSupport"]
-                + compiledGoldens.filter { $0.name.hasPrefix("NCPAPIs") }.map { .target(name: $0.name) },
+            dependencies: ["NCPEmulator", "MediaIntelligence", "NCPAsyncHTTPClient", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")]
+                + compiledGoldens.filter { $0.name.hasPrefix("NCPAPIs") }.map { .target(name: $0.name) }
+                + compiledServers.map { .target(name: $0 + "Server") },
             swiftSettings: strictSettings
         ),
         // A loopback HTTP server that checks signatures, and other helpers the test targets share.
@@ -274,5 +301,5 @@ let package = Package(
             dependencies: ["TestSupport", "NCPRuntime"] + compiledGoldens.map { .target(name: $0.name) },
             swiftSettings: strictSettings
         ),
-    ] + compiledGoldens
+    ] + compiledGoldens + serverTargets
 )

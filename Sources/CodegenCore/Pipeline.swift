@@ -12,6 +12,8 @@ public enum Generator {
         public var files: [OutputFile]
         /// The test double's files, when it has a module of its own.
         public var doubleFiles: [OutputFile]
+        /// The server side (`Server.swift`), when asked for: a module of its own that imports the client's.
+        public var serverFiles: [OutputFile] = []
         /// The spec they were generated from.
         public var spec: Spec
         /// Warnings found on the way (errors throw instead).
@@ -86,7 +88,14 @@ public enum Generator {
             files = Array(all.prefix(Renderer.outputs.count))
             doubleFiles = Array(all.dropFirst(Renderer.outputs.count))
         }
-        return Result(files: files, doubleFiles: doubleFiles, spec: spec, warnings: diagnostics, operationCount: model.groups.reduce(0) { $0 + $1.operations.count },
-                      typeCount: model.types.count + model.enums.count)
+        var result = Result(files: files, doubleFiles: doubleFiles, spec: spec, warnings: diagnostics,
+                            operationCount: model.groups.reduce(0) { $0 + $1.operations.count }, typeCount: model.types.count + model.enums.count)
+        if options.serverClientModule != nil {
+            guard (try templates.parsed.get()).getTemplate(named: "server") != nil else {
+                throw GenerationError(message: "\(templates.origin): the template 'server.mustache' is missing, and the server side needs it")
+            }
+            result.serverFiles = renderer.render(model, outputs: Renderer.serverOutputs)
+        }
+        return result
     }
 }

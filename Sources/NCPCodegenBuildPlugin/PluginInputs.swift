@@ -9,6 +9,8 @@ struct PluginInputs {
     var arguments: [String] = ["generate"]
     /// The config asks for the client's test double among the target's generated files.
     var testDouble = false
+    /// The config makes the target the server side of the client in this module (`"serverFor"`).
+    var serverFor: String?
 
     init(target: SourceModuleTarget) throws {
         let directory = target.directoryURL
@@ -20,6 +22,7 @@ struct PluginInputs {
             arguments += ["--config", configURL.path()]
             let object = (try? JSONSerialization.jsonObject(with: Data(contentsOf: configURL))) as? [String: Any]
             testDouble = object?["testDouble"] as? Bool ?? false
+            serverFor = object?["serverFor"] as? String
             specRoots = ((object?["spec"] as? [String]) ?? []).map { URL(filePath: $0, relativeTo: directory).standardizedFileURL }
             if let templates = object?["templates"] as? String {
                 templateFiles = Self.files(under: URL(filePath: templates, relativeTo: directory).standardizedFileURL, ending: ".mustache")

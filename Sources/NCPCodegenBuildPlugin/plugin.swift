@@ -5,7 +5,8 @@ import PackagePlugin
 ///
 /// Convention: the target's `*.ncp.yaml` files and every YAML file under its `ncp-spec/` folder form one spec;
 /// an optional `ncp-codegen-config.json` beside them sets the access level, client name, operations and
-/// templates, or names a spec elsewhere (`"spec": ["../../spec"]`).
+/// templates, or names a spec elsewhere (`"spec": ["../../spec"]`); `"serverFor": "ClientModule"` makes the target the
+/// server side of that client instead (only `Server.swift`).
 @main
 struct NCPCodegenBuildPlugin: BuildToolPlugin {
     /// The files `ncp-codegen` always writes; declared up front so SwiftPM can compile them.
@@ -23,6 +24,7 @@ struct NCPCodegenBuildPlugin: BuildToolPlugin {
             executable: try context.tool(named: "ncp-codegen").url,
             arguments: inputs.arguments + ["--output", output.path()],
             inputFiles: inputs.allFiles,
-            outputFiles: (Self.outputNames + (inputs.testDouble ? Self.testDoubleOutputNames : [])).map { output.appending(path: $0) })]
+            outputFiles: (inputs.serverFor != nil ? ["Server.swift"] : Self.outputNames + (inputs.testDouble ? Self.testDoubleOutputNames : []))
+                .map { output.appending(path: $0) })]
     }
 }

@@ -28,6 +28,11 @@ struct Generate: ParsableCommand {
     @Flag(name: .long, help: "Write the test double among the client's files, in the client's module.")
     var testDoubleInClient = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The directory to write the server side to (Server.swift: a handler protocol and Hummingbird routes), a module of its own that imports the client's module (--client-module) and NCPServerRuntime.",
+        valueName: "directory"))
+    var serverOutput: String?
+
     static let defaultOutput = "Generated/MediaIntelligence"
     static let defaultTestDoubleOutput = "Generated/MediaIntelligenceTesting"
 
@@ -83,6 +88,9 @@ struct Generate: ParsableCommand {
         } else if effectiveTestDoubleOutput != nil {
             options.testDouble = .separateModule(clientModule: clientModule ?? (output as NSString).lastPathComponent)
         }
+        if serverOutput != nil {
+            options.serverClientModule = clientModule ?? (output as NSString).lastPathComponent
+        }
         let result: Generator.Result
         var report: WriteReport
         do {
@@ -102,12 +110,20 @@ struct Generate: ParsableCommand {
                 func join(_ names: [String]) -> [String] { names.map { (directory as NSString).appendingPathComponent($0) } }
                 return WriteReport(changed: join(report.changed), unchanged: join(report.unchanged), removed: join(report.removed))
             }
-            report = paths(try OutputWriter.write(result.files, to: output, checkOnly: check), in: output)
+            // A config that names `serverFor` makes --output a server target: only its Server.swift goes there.
+            let serverOnly = fileConfig?.serverFor != nil && serverOutput == nil
+            report = paths(try OutputWriter.write(serverOnly ? result.serverFiles : result.files, to: output, checkOnly: check), in: output)
             if let doubleOutput = effectiveTestDoubleOutput, !result.doubleFiles.isEmpty {
                 let doubleReport = paths(try OutputWriter.write(result.doubleFiles, to: doubleOutput, checkOnly: check), in: doubleOutput)
                 report.changed += doubleReport.changed
                 report.unchanged += doubleReport.unchanged
                 report.removed += doubleReport.removed
+            }
+            if let serverOutput, !result.serverFiles.isEmpty {
+                let serverReport = paths(try OutputWriter.write(result.serverFiles, to: serverOutput, checkOnly: check), in: serverOutput)
+                report.changed += serverReport.changed
+                report.unchanged += serverReport.unchanged
+                report.removed += serverReport.removed
             }
         } catch let errors as SpecErrors {
             Console.print(errors.diagnostics)

@@ -29,7 +29,8 @@ import Tracing
         // so busy that the first two ran late, by refusing to start it. Never a fourth attempt.
         #expect(error?.message.contains("deadline") == true, "\(error?.message ?? "")")
         #expect((2...3).contains(error?.attempts ?? 0))
-        #expect(server.requests.count == error?.attempts)
+        // An attempt the deadline cuts short may end before its request reaches the server; none arrives uncounted.
+        #expect(server.requests.count <= (error?.attempts ?? 0) && server.requests.count >= (error?.attempts ?? 0) - 1)
         #expect(elapsed < .seconds(3), "the four attempts of 400 ms and their back-off were not cut short: \(elapsed)")
     }
 

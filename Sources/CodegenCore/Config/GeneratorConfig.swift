@@ -17,8 +17,10 @@ public struct GeneratorConfig: Sendable, Equatable {
     public var spec: [String]
     /// Generate the client's test double into the same target (for a target only tests use).
     public var testDouble = false
+    /// This target is the server side of the client in the module named here: only `Server.swift` is generated.
+    public var serverFor: String?
 
-    static let keys = ["$schema", "accessLevel", "clientName", "groups", "operations", "templates", "spec", "testDouble"]
+    static let keys = ["$schema", "accessLevel", "clientName", "groups", "operations", "templates", "spec", "testDouble", "serverFor"]
 
     /// Reads and checks a config file; every problem is reported at once as `path:line:col: error: …`, at the key
     /// concerned (or where the JSON stops making sense).
@@ -90,6 +92,13 @@ public struct GeneratorConfig: Sendable, Equatable {
                 diagnostics.error("'testDouble' must be true or false", at: at("testDouble"))
             }
         }
+        config.serverFor = string("serverFor")
+        if let module = config.serverFor, GeneratedNames.clientNameProblem(module) != nil {
+            diagnostics.error("'serverFor' must name the client's module (letters, digits and '_'), not '\(module)'", at: at("serverFor"))
+        }
+        if config.serverFor != nil, config.testDouble {
+            diagnostics.error("'serverFor' makes this target a server side, which has no test double; leave 'testDouble' out", at: at("testDouble"))
+        }
         if diagnostics.hasErrors { throw SpecErrors(diagnostics: diagnostics.sorted) }
         return config
     }
@@ -100,6 +109,7 @@ public struct GeneratorConfig: Sendable, Equatable {
         if let accessLevel { options.accessLevel = accessLevel }
         if let clientName { options.clientName = clientName }
         if testDouble { options.testDouble = .sameModule }
+        if let serverFor { options.serverClientModule = serverFor }
         if !groups.isEmpty || !operations.isEmpty {
             options.operationFilter = OperationFilter(groups: Set(groups), operationIDs: Set(operations))
         }

@@ -43,6 +43,11 @@ public enum GeneratedNames {
         client + "Double"
     }
 
+    /// `MediaIntelligenceServerHandler`: the protocol a server side implements (in a module of its own).
+    public static func serverHandler(service: String) -> String {
+        service + "ServerHandler"
+    }
+
     /// The struct that holds an operation's arguments: `ListAssetsInput`.
     public static func input(operationID: String) -> String {
         SwiftNames.upperCamel(operationID) + "Input"

@@ -13,6 +13,8 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var operationFilter: OperationFilter?
     /// Whether, and where, to generate the client's test double.
     public var testDouble: TestDouble
+    /// The module of the client a generated server side imports; nil generates none.
+    public var serverClientModule: String?
 
     /// Where the test double goes.
     public enum TestDouble: Sendable, Equatable {
@@ -26,11 +28,12 @@ public struct GeneratorOptions: Sendable, Equatable {
 
     /// Options with the defaults.
     public init(accessLevel: AccessLevel = .public, clientName: String? = nil, operationFilter: OperationFilter? = nil,
-                testDouble: TestDouble = .none) {
+                testDouble: TestDouble = .none, serverClientModule: String? = nil) {
         self.accessLevel = accessLevel
         self.clientName = clientName
         self.operationFilter = operationFilter
         self.testDouble = testDouble
+        self.serverClientModule = serverClientModule
     }
 }
 

@@ -124,3 +124,43 @@ extension Lowering {
         }
     }
 }
+
+extension Lowering {
+    /// How a generated server route reads `field` from a request: which `NCPServerArguments` method, by where the
+    /// field travels and how it is written there (`optional…` for a field that isn't required).
+    func serverArgument(_ field: Field, body: Body?) -> String {
+        let name = SwiftTypes.stringLiteral(field.name)
+        let isArray = if case .array = field.shape { true } else { false }
+        let reader: String
+        var extra = ""
+        switch field.location {
+        case .path: return "try arguments.path(\(name))"
+        case .header: reader = "header"
+        case .query:
+            switch field.style {
+            case "json": reader = "jsonQuery"
+            case "deepObject": (reader, extra) = ("objectQuery", ", deepObject: true")
+            case "form": (reader, extra) = ("objectQuery", ", deepObject: false")
+            default:
+                if isArray { (reader, extra) = ("queryList", ", commaSeparated: \(field.style == "commaSeparated")") } else { reader = "query" }
+            }
+        case nil:
+            switch body?.encoding ?? .json {
+            case .json: reader = "body"
+            case .binary: return field.required ? "try arguments.binaryBody()" : "try arguments.optionalBinaryBody()"
+            case .form, .multipart:
+                if field.shape.isPrimitive(.file) {
+                    reader = "file"
+                } else if case .array(let items) = field.shape, items.shape.isPrimitive(.file) {
+                    reader = "files"
+                } else if isJSONPart(field.shape) {
+                    reader = "jsonPart"
+                } else {
+                    reader = isArray ? "formFields" : "formField"
+                }
+            }
+        }
+        let method = field.required ? reader : "optional" + reader.prefix(1).uppercased() + reader.dropFirst()
+        return "try arguments.\(method.replacingOccurrences(of: "Json", with: "JSON"))(\(name)\(extra))"
+    }
+}

@@ -53,6 +53,17 @@ struct Lowering {
             endpointsLiteral: endpointsLiteral(),
             defaultBasePathLiteral: SwiftTypes.stringLiteral(service.fullPath("")),
             serviceNameLiteral: SwiftTypes.stringLiteral(service.title.isEmpty ? service.name : service.title),
+            serverClientModuleImport: options.serverClientModule.map { module in
+                // Public only where a requirement or a conformance names one of the client's types.
+                let named = !enums.isEmpty || operations.contains { hasInput($0) || (resultType(of: $0).1 && !Self.mentionsRuntime(resultType(of: $0).0)) }
+                return (named ? importPrefix : "") + "import " + module
+            },
+            invalidRequestLiteral: spec.invalidRequestError.map {
+                "NCPServerError(status: \($0.status), code: \(SwiftTypes.stringLiteral($0.code)), message: \(SwiftTypes.stringLiteral($0.message)))"
+            } ?? "NCPServerError(status: 400, code: \"400\", message: \"Invalid request\")",
+            handlerName: GeneratedNames.serverHandler(service: service.name),
+            serverRuntimeImportPrefix: operations.contains { resultType(of: $0).1 && Self.mentionsRuntime(resultType(of: $0).0) } ? importPrefix : "",
+            serverSupportImportPrefix: enums.isEmpty ? "" : importPrefix,
             authenticationLiteral: service.apiKeyHeader.map { header in
                 ".apiKey(header: \(SwiftTypes.stringLiteral(header))" + (service.apiKeyIDHeader.map { ", idHeader: \(SwiftTypes.stringLiteral($0))" } ?? "") + ")"
             },

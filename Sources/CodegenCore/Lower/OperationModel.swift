@@ -82,6 +82,19 @@ final class OperationModel {
             return part
         }
     }()
+    /// `label: try arguments.path("name"), …`: the input read from a request on the server side.
+    lazy var serverArguments: String = {
+        var parts = fields.map { lowering.passing($0, as: lowering.serverArgument($0, body: operation.body)) }
+        if partialBody {
+            let known = (operation.body?.properties ?? []).flatMap { [$0.name] + $0.wireNames }.map(SwiftTypes.stringLiteral).joined(separator: ", ")
+            parts.append("additionalFields: try arguments.additionalBodyFields(known: [\(known)])")
+        }
+        return parts.joined(separator: ", ")
+    }()
+    /// The summary as one doc line.
+    lazy var summaryLine = DocText.oneLine(operation.summary.isEmpty ? operation.id : operation.summary)
+    /// The operation's path as a route pattern, `{name}` for each parameter, as a literal.
+    lazy var serverPath = SwiftTypes.stringLiteral(operation.path)
     lazy var multipartBody = operation.body?.encoding == .multipart
     lazy var formBody = operation.body?.encoding == .form
     /// The file a binary body sends.

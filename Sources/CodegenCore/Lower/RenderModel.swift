@@ -43,6 +43,16 @@ struct RenderModel: Sendable {
     var defaultBasePathLiteral: String
     /// The service's name as a literal, for messages.
     var serviceNameLiteral: String
+    /// `public import MediaIntelligence`: the client's module, which the server side imports; nil without one.
+    var serverClientModuleImport: String?
+    /// `NCPServerError(status: 400, code: "10001", message: "…")`: what a broken limit answers on the server side.
+    var invalidRequestLiteral: String
+    /// `MediaIntelligenceServerHandler`: the protocol a server implements.
+    var handlerName: String
+    /// `public ` when a handler requirement's result is a runtime type (`JSONValue`, `NCPDownload`).
+    var serverRuntimeImportPrefix: String
+    /// `public ` when the server side declares conformances to `NCPServerValue` (the spec has enums).
+    var serverSupportImportPrefix: String
     /// `.apiKey(header: "X-…")` for a service that takes its own API key; nil for signed services.
     var authenticationLiteral: String?
     /// The header the API key goes in; nil for signed services.

@@ -31,6 +31,11 @@ extension RenderModel: MustacheParent {
         case "endpointsLiteral": text(self.endpointsLiteral)
         case "defaultBasePathLiteral": text(self.defaultBasePathLiteral)
         case "serviceNameLiteral": text(self.serviceNameLiteral)
+        case "serverClientModuleImport": text(self.serverClientModuleImport)
+        case "invalidRequestLiteral": text(self.invalidRequestLiteral)
+        case "handlerName": text(self.handlerName)
+        case "serverRuntimeImportPrefix": text(self.serverRuntimeImportPrefix)
+        case "serverSupportImportPrefix": text(self.serverSupportImportPrefix)
         case "authenticationLiteral": text(self.authenticationLiteral)
         case "apiKeyHeader": text(self.apiKeyHeader)
         case "invokeURL": text(self.invokeURL)
@@ -225,6 +230,9 @@ extension OperationModel: MustacheParent {
         case "partialBody": self.partialBody
         case "inputArguments": text(self.inputArguments)
         case "selector": text(self.selector)
+        case "serverArguments": text(self.serverArguments)
+        case "serverPath": text(self.serverPath)
+        case "summaryLine": text(self.summaryLine)
         case "requirementDocLines": lines(self.requirementDocLines)
         default: nil
         }

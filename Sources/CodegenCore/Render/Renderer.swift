@@ -24,6 +24,9 @@ struct Renderer {
         ("ClientExamples.swift", "examples"),
     ]
 
+    /// The server side's file, for a module that imports the client's and Hummingbird.
+    static let serverOutputs: [(file: String, template: String)] = [("Server.swift", "server")]
+
     let library: MustacheLibrary
 
     /// Each template's share of the output, in kilobytes of the Media Intelligence client: only the order matters.

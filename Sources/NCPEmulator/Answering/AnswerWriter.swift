@@ -18,8 +18,7 @@ struct AnswerWriter: Sendable {
         var gateway = Self.defaultGatewayErrors
         for error in spec.gatewayErrors { gateway[error.code] = (error.status, error.message) }
         gatewayErrors = gateway
-        let badRequests = spec.errors.filter { $0.status == 400 }
-        invalidRequestCode = (badRequests.first { $0.name.lowercased().contains("invalid") } ?? badRequests.first)?.code
+        invalidRequestCode = spec.invalidRequestError?.code
     }
 
     // MARK: Success

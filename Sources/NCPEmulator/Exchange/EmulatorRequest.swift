@@ -1,4 +1,5 @@
 public import Foundation
+import NCPRuntime
 
 /// One request as the emulator sees it, whatever server received it: tests and benchmarks build these directly.
 public struct EmulatorRequest: Sendable {
@@ -26,10 +27,6 @@ public struct EmulatorRequest: Sendable {
     /// The query's name–value pairs in order, percent-decoded.
     public var queryItems: [(name: String, value: String)] {
         guard let mark = target.firstIndex(of: "?") else { return [] }
-        return target[target.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let decode = { (text: Substring) in String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text) }
-            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
-        }
+        return PercentEncoding.formItems(target[target.index(after: mark)...])
     }
 }

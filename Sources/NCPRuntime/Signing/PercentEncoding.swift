@@ -51,3 +51,15 @@ extension PercentEncoding {
         pathSegment(value.description)
     }
 }
+
+extension PercentEncoding {
+    /// The name–value pairs of a query or a form body (`a=1&b=two%20words`), percent-decoded (`+` as a space), in
+    /// order: how servers — the emulator, generated server sides — read back what the client wrote.
+    public static func formItems(_ text: some StringProtocol) -> [(name: String, value: String)] {
+        String(text).split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let pieces = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (part: Substring) in String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part) }
+            return (decode(pieces[0]), pieces.count > 1 ? decode(pieces[1]) : "")
+        }
+    }
+}
