@@ -163,26 +163,35 @@ final class LockedValue<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Writes the state file at most every 50 ms however many changes come in, the last state always.
+/// Writes the state file at most every 50 ms however many changes come in, the last state always; an explicit
+/// save (at exit) supersedes a pending one, so nothing older is written after it.
 actor StateSaver {
     let file: StateFile
-    private var pending = false
+    private var pending: Task<Void, Never>?
+    /// Counts explicit saves: a delayed save that finds it changed while it took its snapshot writes nothing.
+    private var explicitSaves = 0
 
     init(file: StateFile) { self.file = file }
 
     func requestSave(_ snapshot: @escaping @Sendable () async throws -> Data) {
-        guard !pending else { return }
-        pending = true
-        Task {
+        guard pending == nil else { return }
+        pending = Task {
             try? await Task.sleep(for: .milliseconds(50))
             await self.finish(snapshot)
         }
     }
 
     private func finish(_ snapshot: @Sendable () async throws -> Data) async {
-        pending = false
-        if let data = try? await snapshot() { try? file.save(data) }
+        guard !Task.isCancelled else { return }
+        pending = nil
+        let before = explicitSaves
+        if let data = try? await snapshot(), explicitSaves == before { try? file.save(data) }
     }
 
-    func save(_ data: Data) throws { try file.save(data) }
+    func save(_ data: Data) throws {
+        pending?.cancel()
+        pending = nil
+        explicitSaves += 1
+        try file.save(data)
+    }
 }

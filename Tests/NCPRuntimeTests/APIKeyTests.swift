@@ -12,6 +12,7 @@ import TestSupport
     func keyedClient(_ server: LoopbackServer, idHeader: String? = nil, key: NCPAPIKey? = NCPAPIKey(secret, id: keyID),
                      adjust: (inout NCPClientConfiguration) -> Void = { _ in }) -> NCPClient {
         var configuration = server.client(retryPolicy: .none).configuration
+        configuration.apiKey = key
         adjust(&configuration)
         return NCPClient(configuration: configuration, answers: .plain, authentication: .apiKey(header: "X-NCP-APIGW-API-KEY", idHeader: idHeader))
     }
