@@ -87,9 +87,12 @@ actor MediaIntelligenceEmulation: StatefulService {
 
     // MARK: Projects
 
+    // Each call takes its workspace out of the state and puts it back when done (`removeValue`, then a `defer`),
+    // so the change happens in place: reading it as a copy made every change copy all the workspace's assets.
+
     private func projectCall(_ call: ServiceCall) -> HandlerOutcome {
         let workspaceName = call.path("workspace_name")
-        guard var workspace = state.workspaces[workspaceName] else { return Self.missingWorkspace(workspaceName) }
+        guard var workspace = state.workspaces.removeValue(forKey: workspaceName) else { return Self.missingWorkspace(workspaceName) }
         defer { state.workspaces[workspaceName] = workspace }
         switch call.operationID {
         case "createProject":
@@ -133,7 +136,7 @@ actor MediaIntelligenceEmulation: StatefulService {
 
     private func assetCall(_ call: ServiceCall) -> HandlerOutcome {
         let workspaceName = call.path("workspace_name")
-        guard var workspace = state.workspaces[workspaceName] else { return Self.missingWorkspace(workspaceName) }
+        guard var workspace = state.workspaces.removeValue(forKey: workspaceName) else { return Self.missingWorkspace(workspaceName) }
         defer { state.workspaces[workspaceName] = workspace }
         let projectID = call.pathID("project_id")
         guard workspace.projects[projectID] != nil else { return .failure(code: "10025", details: "no project \(projectID) in '\(workspaceName)'") }
@@ -189,7 +192,7 @@ actor MediaIntelligenceEmulation: StatefulService {
 
     private func jobCall(_ call: ServiceCall) -> HandlerOutcome {
         let workspaceName = call.path("workspace_name")
-        guard var workspace = state.workspaces[workspaceName] else { return Self.missingWorkspace(workspaceName) }
+        guard var workspace = state.workspaces.removeValue(forKey: workspaceName) else { return Self.missingWorkspace(workspaceName) }
         defer { state.workspaces[workspaceName] = workspace }
         let assetID = call.pathID("asset_id")
         guard var asset = workspace.assets[assetID], asset.projectID == call.pathID("project_id") else {
@@ -229,7 +232,7 @@ actor MediaIntelligenceEmulation: StatefulService {
 
     private func searchCall(_ call: ServiceCall) -> HandlerOutcome {
         let workspaceName = call.path("workspace_name")
-        guard var workspace = state.workspaces[workspaceName] else { return Self.missingWorkspace(workspaceName) }
+        guard var workspace = state.workspaces.removeValue(forKey: workspaceName) else { return Self.missingWorkspace(workspaceName) }
         defer { state.workspaces[workspaceName] = workspace }
         let moment = now().timeIntervalSince1970
         if call.operationID == "searchAssets" {
@@ -276,7 +279,7 @@ actor MediaIntelligenceEmulation: StatefulService {
 
     private func tagCall(_ call: ServiceCall) -> HandlerOutcome {
         let workspaceName = call.path("workspace_name")
-        guard var workspace = state.workspaces[workspaceName] else { return Self.missingWorkspace(workspaceName) }
+        guard var workspace = state.workspaces.removeValue(forKey: workspaceName) else { return Self.missingWorkspace(workspaceName) }
         defer { state.workspaces[workspaceName] = workspace }
         switch call.operationID {
         case "createPersonTag":
