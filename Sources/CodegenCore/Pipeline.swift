@@ -91,6 +91,10 @@ public enum Generator {
         var result = Result(files: files, doubleFiles: doubleFiles, spec: spec, warnings: diagnostics,
                             operationCount: model.groups.reduce(0) { $0 + $1.operations.count }, typeCount: model.types.count + model.enums.count)
         if options.serverClientModule != nil {
+            // The server side is a module of its own: it can only name the client's types if they are visible to it.
+            guard options.accessLevel != .internal else {
+                throw GenerationError(message: "the server side lives in a module of its own, so it needs the client generated public or package, not internal")
+            }
             guard (try templates.parsed.get()).getTemplate(named: "server") != nil else {
                 throw GenerationError(message: "\(templates.origin): the template 'server.mustache' is missing, and the server side needs it")
             }
