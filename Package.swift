@@ -76,7 +76,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
@@ -101,7 +100,6 @@ let package = Package(
             name: "CodegenCore",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 "CodegenTemplates",
                 "CAllocatorTuning",
                 "CPathExchange",
@@ -240,7 +238,6 @@ let package = Package(
             name: "CodegenCoreTests",
             dependencies: [
                 "CodegenCore",
-                .product(name: "Mustache", package: "swift-mustache"),
                 // docs-check --fetch reads pages from a loopback server.
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],

@@ -72,7 +72,7 @@ public enum Generator {
         let renderer = try Renderer(templates: templates)
         if options.testDouble != .none {
             let library = try templates.parsed.get()
-            for output in Renderer.doubleOutputs where library.getTemplate(named: output.template) == nil {
+            for output in Renderer.doubleOutputs where library.templates[output.template] == nil {
                 throw GenerationError(message: "\(templates.origin): the template '\(output.template).mustache' is missing, and the test double needs it")
             }
         }
@@ -95,7 +95,7 @@ public enum Generator {
             guard options.accessLevel != .internal else {
                 throw GenerationError(message: "the server side lives in a module of its own, so it needs the client generated public or package, not internal")
             }
-            guard (try templates.parsed.get()).getTemplate(named: "server") != nil else {
+            guard (try templates.parsed.get()).templates["server"] != nil else {
                 throw GenerationError(message: "\(templates.origin): the template 'server.mustache' is missing, and the server side needs it")
             }
             result.serverFiles = renderer.render(model, outputs: Renderer.serverOutputs)

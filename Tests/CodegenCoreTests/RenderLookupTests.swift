@@ -1,5 +1,4 @@
 @testable import CodegenCore
-import Mustache
 import Testing
 
 /// The templates read the render model through hand-written look-ups (for speed); a field added to a model
@@ -8,7 +7,7 @@ import Testing
     /// Stored fields the look-up doesn't answer. A lazily lowered model (`OperationModel`) stores its values as
     /// `$__lazy_storage_$_name` beside what it lowers them from: the operation, the lowering, the arguments and the
     /// result type.
-    func unreachable(_ value: some MustacheParent) -> [String] {
+    func unreachable(_ value: some TemplateObject) -> [String] {
         func unlazy(_ label: String) -> String {
             let lazyPrefix = "$__lazy_storage_$_"
             return label.hasPrefix(lazyPrefix) ? String(label.dropFirst(lazyPrefix.count)) : label
@@ -16,26 +15,29 @@ import Testing
         return Mirror(reflecting: value).children.compactMap(\.label)
             .filter { !(value is OperationModel && ["operation", "lowering", "fields", "result"].contains(unlazy($0))) }
             .map(unlazy)
-            .filter { value.child(named: $0) == nil }
+            .filter { value.value(named: $0) == nil }
     }
 
     @Test func nilOptionalsAnswerAnAbsenceThatRendersLikeNil() throws {
-        let library = try MustacheLibrary(templates: ["t": MustacheTemplate(string: "[{{{returnType}}}|{{#returnType}}x{{/returnType}}|{{^returnType}}none{{/returnType}}]")])
+        let library = TemplateLibrary(templates: ["t": try TemplateParser.parse("[{{{returnType}}}|{{#returnType}}x{{/returnType}}|{{^returnType}}none{{/returnType}}]")])
         let spec = SpecCompiler.compile(paths: [TestPaths.packageRoot.appendingPathComponent("spec").path]).spec
         let operations = Lowering(spec: spec, options: GeneratorOptions()).lower().groups.flatMap(\.operations)
         let returning = try #require(operations.first { $0.returnType != nil })
         let notReturning = try #require(operations.first { $0.returnType == nil })
-        #expect(notReturning.child(named: "returnType") is RenderedAbsence)
-        #expect(library.render(notReturning, withTemplate: "t") == "[||none]")
-        #expect(library.render(returning, withTemplate: "t") == "[\(returning.returnType!)|x|]")
+        guard case .absent = notReturning.value(named: "returnType") else {
+            Issue.record("a nil return type answers \(String(describing: notReturning.value(named: "returnType")))")
+            return
+        }
+        #expect(library.render(notReturning, template: "t") == "[||none]")
+        #expect(library.render(returning, template: "t") == "[\(returning.returnType!)|x|]")
     }
 
     @Test func anAbsentValueDoesNotFallBackToAnEnclosingObject() throws {
         // `name` is nil on the inner object; the outer one's must not show through.
-        struct Outer: MustacheParent { func child(named key: String) -> Any? { key == "inner" ? Inner() : key == "name" ? RenderedText("outer") : nil } }
-        struct Inner: MustacheParent { func child(named key: String) -> Any? { key == "name" ? text(String?.none) : nil } }
-        let library = try MustacheLibrary(templates: ["t": MustacheTemplate(string: "{{#inner}}[{{name}}]{{/inner}}")])
-        #expect(library.render(Outer(), withTemplate: "t") == "[]")
+        struct Outer: TemplateObject { func value(named key: String) -> TemplateValue? { key == "inner" ? .object(Inner()) : key == "name" ? .text("outer") : nil } }
+        struct Inner: TemplateObject { func value(named key: String) -> TemplateValue? { key == "name" ? text(String?.none) : nil } }
+        let library = TemplateLibrary(templates: ["t": try TemplateParser.parse("{{#inner}}[{{name}}]{{/inner}}")])
+        #expect(library.render(Outer(), template: "t") == "[]")
     }
 
     @Test func everyModelFieldIsReachable() {

@@ -44,4 +44,19 @@ enum TextScan {
         }
         return escaped
     }
+
+    /// `text` as HTML text, what Mustache's `{{name}}` prints under its default content type: `<`, `>`, `&`, and
+    /// both quotes as entities.
+    static func appendEscapingHTML(_ text: String, to output: inout String) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "&": output += "&amp;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+    }
 }

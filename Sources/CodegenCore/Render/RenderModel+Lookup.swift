@@ -1,18 +1,16 @@
-import Mustache
+// What each model answers the templates, by name: one place that says which members a template can read and
+// what kind of value each is (see `TemplateValue`). A nil optional answers `.absent`, not nil, so an enclosing
+// model's member of the same name can't show through.
 
-// Explicit look-ups for the templates: swift-mustache otherwise falls back to `Mirror`, which cost more than
-// the rest of the pipeline together. Strings answer as `RenderedText`, nil optionals as `RenderedAbsence`
-// (see there).
-
-extension RenderModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension RenderModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "access": text(self.access)
         case "importPrefix": text(self.importPrefix)
         case "modelsImportPrefix": text(self.modelsImportPrefix)
         case "operationsImportPrefix": text(self.operationsImportPrefix)
         case "inputsImportPrefix": text(self.inputsImportPrefix)
-        case "hasOperations": self.hasOperations
+        case "hasOperations": flag(self.hasOperations)
         case "pagingImportPrefix": text(self.pagingImportPrefix)
         case "requestsFoundationImport": text(self.requestsFoundationImport)
         case "waitersImportPrefix": text(self.waitersImportPrefix)
@@ -39,27 +37,27 @@ extension RenderModel: MustacheParent {
         case "authenticationLiteral": text(self.authenticationLiteral)
         case "apiKeyHeader": text(self.apiKeyHeader)
         case "invokeURL": text(self.invokeURL)
-        case "types": self.types
-        case "enums": self.enums
-        case "groups": self.groups
-        case "bodies": self.bodies
-        case "serviceErrors": self.serviceErrors
-        case "gatewayErrors": self.gatewayErrors
-        case "pagers": self.pagers
-        case "waiters": self.waiters
+        case "types": list(self.types)
+        case "enums": list(self.enums)
+        case "groups": list(self.groups)
+        case "bodies": list(self.bodies)
+        case "serviceErrors": list(self.serviceErrors)
+        case "gatewayErrors": list(self.gatewayErrors)
+        case "pagers": list(self.pagers)
+        case "waiters": list(self.waiters)
         case "protocolName": text(self.protocolName)
         case "doubleName": text(self.doubleName)
         case "clientModuleImport": text(self.clientModuleImport)
         case "examplesClientModuleImport": text(self.examplesClientModuleImport)
         case "examplesImportPrefix": text(self.examplesImportPrefix)
-        case "examples": self.examples
+        case "examples": list(self.examples)
         default: nil
         }
     }
 }
 
-extension PropertyModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension PropertyModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "access": text(self.access)
         case "name": text(self.name)
@@ -70,66 +68,66 @@ extension PropertyModel: MustacheParent {
         case "storageType": text(self.storageType)
         case "type": text(self.type)
         case "baseType": text(self.baseType)
-        case "optional": self.optional
-        case "renamed": self.renamed
+        case "optional": flag(self.optional)
+        case "renamed": flag(self.renamed)
         case "docLines": lines(self.docLines)
         case "decodeKeys": text(self.decodeKeys)
         case "initDefault": text(self.initDefault)
         case "initParameter": text(self.initParameter)
-        case "isLast": self.isLast
-        case "sensitive": self.sensitive
+        case "isLast": flag(self.isLast)
+        case "sensitive": flag(self.sensitive)
         case "plainName": text(self.plainName)
         default: nil
         }
     }
 }
 
-extension TypeModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension TypeModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "access": text(self.access)
         case "name": text(self.name)
         case "docLines": lines(self.docLines)
-        case "properties": self.properties
-        case "customCoding": self.customCoding
-        case "partial": self.partial
-        case "hasCodingKeys": self.hasCodingKeys
+        case "properties": list(self.properties)
+        case "customCoding": flag(self.customCoding)
+        case "partial": flag(self.partial)
+        case "hasCodingKeys": flag(self.hasCodingKeys)
         case "knownKeys": text(self.knownKeys)
-        case "validation": present(self.validation)
-        case "redacts": self.redacts
-        case "redactedProperties": self.properties
+        case "validation": object(self.validation)
+        case "redacts": flag(self.redacts)
+        case "redactedProperties": list(self.properties)
         case "redactedTypeName": text(SwiftTypes.stringLiteral(self.name))
         default: nil
         }
     }
 }
 
-extension ValidationModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension ValidationModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "checks": self.checks
-        case "rules": self.rules
+        case "checks": list(self.checks)
+        case "rules": list(self.rules)
         default: nil
         }
     }
 }
 
-extension CheckModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension CheckModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "value": text(self.value)
         case "field": text(self.field)
         case "arguments": text(self.arguments)
-        case "eachItem": self.eachItem
-        case "nested": self.nested
-        case "optional": self.optional
+        case "eachItem": flag(self.eachItem)
+        case "nested": flag(self.nested)
+        case "optional": flag(self.optional)
         default: nil
         }
     }
 }
 
-extension RuleModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension RuleModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "function": text(self.function)
         case "pairs": text(self.pairs)
@@ -138,8 +136,8 @@ extension RuleModel: MustacheParent {
     }
 }
 
-extension CaseModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension CaseModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "name": text(self.name)
         case "rawValue": text(self.rawValue)
@@ -149,85 +147,85 @@ extension CaseModel: MustacheParent {
     }
 }
 
-extension EnumModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension EnumModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "name": text(self.name)
         case "docLines": lines(self.docLines)
-        case "open": self.open
-        case "cases": self.cases
+        case "open": flag(self.open)
+        case "cases": list(self.cases)
         default: nil
         }
     }
 }
 
-extension ParameterModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension ParameterModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "label": text(self.label)
         case "internalName": text(self.internalName)
         case "type": text(self.type)
         case "defaultValue": text(self.defaultValue)
-        case "isLast": self.isLast
+        case "isLast": flag(self.isLast)
         case "declaration": text(self.declaration)
         default: nil
         }
     }
 }
 
-extension QueryModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension QueryModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "wireName": text(self.wireName)
         case "value": text(self.value)
-        case "commaSeparated": self.commaSeparated
-        case "repeated": self.repeated
+        case "commaSeparated": flag(self.commaSeparated)
+        case "repeated": flag(self.repeated)
         case "appendFunction": text(self.appendFunction)
         case "tryPrefix": text(self.tryPrefix)
         case "objectStyle": text(self.objectStyle)
-        case "jsonPart": self.jsonPart
+        case "jsonPart": flag(self.jsonPart)
         default: nil
         }
     }
 }
 
-extension OperationModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension OperationModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "name": text(self.name)
         case "docLines": lines(self.docLines)
         case "deprecatedMessage": text(self.deprecatedMessage)
-        case "parameters": self.parameters
-        case "hasParameters": self.hasParameters
+        case "parameters": list(self.parameters)
+        case "hasParameters": flag(self.hasParameters)
         case "returnType": text(self.returnType)
-        case "discardableResult": self.discardableResult
-        case "validation": present(self.validation)
+        case "discardableResult": flag(self.discardableResult)
+        case "validation": object(self.validation)
         case "method": text(self.method)
         case "pathExpression": text(self.pathExpression)
         case "operationID": text(self.operationID)
-        case "query": self.query
+        case "query": list(self.query)
         case "bodyType": text(self.bodyType)
         case "bodyArguments": text(self.bodyArguments)
-        case "bodyParts": self.bodyParts
-        case "multipartBody": self.multipartBody
-        case "formBody": self.formBody
+        case "bodyParts": list(self.bodyParts)
+        case "multipartBody": flag(self.multipartBody)
+        case "formBody": flag(self.formBody)
         case "binaryBodyValue": text(self.binaryBodyValue)
         case "resultType": text(self.resultType)
-        case "returnsValue": self.returnsValue
-        case "returnsBinary": self.returnsBinary
-        case "envelopeFields": self.envelopeFields
-        case "hasEnvelopeFields": self.hasEnvelopeFields
-        case "mutatesRequest": self.mutatesRequest
-        case "headers": self.headers
+        case "returnsValue": flag(self.returnsValue)
+        case "returnsBinary": flag(self.returnsBinary)
+        case "envelopeFields": list(self.envelopeFields)
+        case "hasEnvelopeFields": flag(self.hasEnvelopeFields)
+        case "mutatesRequest": flag(self.mutatesRequest)
+        case "headers": list(self.headers)
         case "answersLiteral": text(self.answersLiteral)
         case "inputType": text(self.inputType)
         // Asked for on most lines of the operation templates: answered here, the walk up to the root is saved.
         case "access": text(lowering.options.accessLevel.rawValue)
-        case "inputProperties": self.inputProperties
+        case "inputProperties": list(self.inputProperties)
         case "inputRedacts": text(self.inputProperties.contains(where: \.sensitive) ? self.inputType : nil)
-        case "redactedProperties": self.inputProperties
+        case "redactedProperties": list(self.inputProperties)
         case "redactedTypeName": text(self.inputType.map(SwiftTypes.stringLiteral))
-        case "partialBody": self.partialBody
+        case "partialBody": flag(self.partialBody)
         case "inputArguments": text(self.inputArguments)
         case "selector": text(self.selector)
         case "serverArguments": text(self.serverArguments)
@@ -239,8 +237,8 @@ extension OperationModel: MustacheParent {
     }
 }
 
-extension ExampleModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension ExampleModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "name": text(self.name)
         case "operationID": text(self.operationID)
@@ -252,8 +250,8 @@ extension ExampleModel: MustacheParent {
     }
 }
 
-extension EnvelopeFieldModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension EnvelopeFieldModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "property": text(self.property)
         case "wireName": text(self.wireName)
@@ -263,32 +261,32 @@ extension EnvelopeFieldModel: MustacheParent {
     }
 }
 
-extension GroupModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension GroupModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "title": text(self.title)
         case "docLines": lines(self.docLines)
-        case "operations": self.operations
+        case "operations": list(self.operations)
         default: nil
         }
     }
 }
 
-extension BodyModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension BodyModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "name": text(self.name)
         case "operationID": text(self.operationID)
-        case "properties": self.properties
-        case "partial": self.partial
-        case "hasCodingKeys": self.hasCodingKeys
+        case "properties": list(self.properties)
+        case "partial": flag(self.partial)
+        case "hasCodingKeys": flag(self.hasCodingKeys)
         default: nil
         }
     }
 }
 
-extension ErrorModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension ErrorModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "access": text(self.access)
         case "name": text(self.name)
@@ -296,14 +294,14 @@ extension ErrorModel: MustacheParent {
         case "statuses": text(self.statuses)
         case "message": text(self.message)
         case "docLines": lines(self.docLines)
-        case "retryable": self.retryable
+        case "retryable": flag(self.retryable)
         default: nil
         }
     }
 }
 
-extension PagerModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension PagerModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "pageType": text(self.pageType)
         case "itemType": text(self.itemType)
@@ -312,21 +310,21 @@ extension PagerModel: MustacheParent {
         case "operationName": text(self.operationName)
         case "docLines": lines(self.docLines)
         case "deprecatedMessage": text(self.deprecatedMessage)
-        case "parameters": self.parameters
-        case "hasParameters": self.hasParameters
+        case "parameters": list(self.parameters)
+        case "hasParameters": flag(self.hasParameters)
         case "arguments": text(self.arguments)
         default: nil
         }
     }
 }
 
-extension WaiterModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension WaiterModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "methodName": text(self.methodName)
         case "docLines": lines(self.docLines)
         case "deprecatedMessage": text(self.deprecatedMessage)
-        case "parameters": self.parameters
+        case "parameters": list(self.parameters)
         case "arguments": text(self.arguments)
         case "operationName": text(self.operationName)
         case "operationID": text(self.operationID)
@@ -336,16 +334,14 @@ extension WaiterModel: MustacheParent {
         case "describe": text(self.describe)
         case "successCases": text(self.successCases)
         case "failureCases": text(self.failureCases)
-        case "needsDefault": self.needsDefault
+        case "needsDefault": flag(self.needsDefault)
         default: nil
         }
     }
 }
 
-extension LoweredSection: MustacheSequence {}
-
-extension HeaderModel: MustacheParent {
-    func child(named key: String) -> Any? {
+extension HeaderModel: TemplateObject {
+    func value(named key: String) -> TemplateValue? {
         switch key {
         case "name": text(self.name)
         case "value": text(self.value)

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Renders the model into the fixed set of output files.
 struct Renderer {
@@ -27,7 +26,7 @@ struct Renderer {
     /// The server side's file, for a module that imports the client's and Hummingbird.
     static let serverOutputs: [(file: String, template: String)] = [("Server.swift", "server")]
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
 
     /// Each template's share of the output, in kilobytes of the Media Intelligence client: only the order matters.
     static let typicalSize: [String: Int] = [
@@ -48,7 +47,8 @@ struct Renderer {
         DispatchQueue.concurrentPerform(iterations: outputs.count) { position in
             let index = order[position]
             let output = outputs[index]
-            results.store(Self.tidy(library.render(model, withTemplate: output.template) ?? ""), at: index)
+            let capacity = (Self.typicalSize[output.template] ?? 16) * 1024
+            results.store(Self.tidy(library.render(model, template: output.template, capacity: capacity) ?? ""), at: index)
         }
         return zip(outputs, results.values).map { OutputFile(name: $0.file, contents: $1) }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The Mustache templates one generation renders with: the built-in ones or a user's directory.
 public struct TemplateSet: Sendable {
@@ -10,7 +9,7 @@ public struct TemplateSet: Sendable {
     /// Where they came from, for messages.
     public var origin: String
     /// The templates parsed once, so repeated generations (plugins, tests, benchmarks) don't parse them again.
-    var parsed: Result<MustacheLibrary, GenerationError>
+    var parsed: Result<TemplateLibrary, GenerationError>
 
     /// Templates given as text (tests, plugins that embed their own).
     public init(sources: [String: String], origin: String) {
@@ -19,18 +18,26 @@ public struct TemplateSet: Sendable {
         parsed = Self.parse(sources, origin: origin)
     }
 
-    static func parse(_ sources: [String: String], origin: String) -> Result<MustacheLibrary, GenerationError> {
-        var library = MustacheLibrary()
+    static func parse(_ sources: [String: String], origin: String) -> Result<TemplateLibrary, GenerationError> {
+        var library = TemplateLibrary()
+        var problems: [String] = []
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(text, named: name)
+                library.templates[name] = try TemplateParser.parse(text)
             } catch {
-                return .failure(GenerationError(message: "\(origin)/\(name).mustache: the template does not parse: \(error)"))
+                problems.append("\(origin)/\(name).mustache:\(error.line):\(error.column): \(error.message)")
             }
         }
-        for output in Renderer.outputs where library.getTemplate(named: output.template) == nil {
-            return .failure(GenerationError(message: "\(origin): the template '\(output.template).mustache' is missing"))
+        for (name, template) in library.templates.sorted(by: { $0.key < $1.key }) {
+            for partial in Set(template.partialNames).sorted() where library.templates[partial] == nil {
+                problems.append("\(origin)/\(name).mustache: the partial '\(partial)' has no template '\(partial).mustache'")
+            }
         }
+        for output in Renderer.outputs where sources[output.template] == nil {
+            problems.append("\(origin): the template '\(output.template).mustache' is missing")
+        }
+        // Every problem at once, each on a line of its own that the description starts with "error: ".
+        guard problems.isEmpty else { return .failure(GenerationError(message: problems.joined(separator: "\nerror: "))) }
         return .success(library)
     }
 
