@@ -52,7 +52,7 @@ struct TemplateParser {
             case "#", "^":
                 let inverted = characters[position] == "^"
                 position += 1
-                let name = try readName()
+                let name = try readName(at: tagStart)
                 standalone = atLineStart && finishLineIfBlank()
                 if !standalone, !indentation.isEmpty {
                     nodes.append(.text(indentation))
@@ -62,7 +62,7 @@ struct TemplateParser {
                 nodes.append(.section(name, children, inverted: inverted))
             case "/":
                 position += 1
-                let name = try readName()
+                let name = try readName(at: tagStart)
                 guard let section, name.spelling == section.name else {
                     throw error(section.map { "'{{/\(name.spelling)}}' closes '{{#\($0.name)}}'" }
                         ?? "'{{/\(name.spelling)}}' closes a section that was never opened", at: tagStart)
@@ -83,7 +83,7 @@ struct TemplateParser {
                     indentation = ""
                 }
                 position += 1
-                let name = try readName(before: triple ? "}" + closing : closing)
+                let name = try readName(at: tagStart, before: triple ? "}" + closing : closing)
                 nodes.append(.variable(name, escaped: false))
             case ">":
                 position += 1
@@ -109,7 +109,7 @@ struct TemplateParser {
                     nodes.append(.text(indentation))
                     indentation = ""
                 }
-                nodes.append(.variable(try readName(), escaped: true))
+                nodes.append(.variable(try readName(at: tagStart), escaped: true))
             }
             atLineStart = standalone
         }
@@ -167,8 +167,7 @@ struct TemplateParser {
     private static let nameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
 
     /// A tag's name and its closing delimiter (`terminator`).
-    private mutating func readName(before terminator: String? = nil) throws(TemplateSyntaxError) -> TemplateName {
-        let tagStart = position
+    private mutating func readName(at tagStart: Int, before terminator: String? = nil) throws(TemplateSyntaxError) -> TemplateName {
         let terminator = terminator ?? closing
         guard let end = find(terminator, from: position) else {
             throw error("the tag is never closed with '\(terminator)'", at: tagStart)
