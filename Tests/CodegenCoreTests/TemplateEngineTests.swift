@@ -114,4 +114,15 @@ import Testing
             "error: T: the template 'waiters.mustache' is missing",
         ])
     }
+
+    @Test func partialsThatIncludeEachOtherAreRefusedInsteadOfRecursingWithoutEnd() throws {
+        var sources = try TemplateSet.builtIn().sources
+        sources["checks"] = "{{#checks}}{{> loop}}{{/checks}}"
+        sources["loop"] = "{{> checks}}"
+        guard case .failure(let error) = TemplateSet(sources: sources, origin: "T").parsed else {
+            Issue.record("recursive partials parsed")
+            return
+        }
+        #expect(error.description == "error: T/checks.mustache: the partials include each other without end: checks → loop → checks")
+    }
 }

@@ -33,12 +33,34 @@ public struct TemplateSet: Sendable {
                 problems.append("\(origin)/\(name).mustache: the partial '\(partial)' has no template '\(partial).mustache'")
             }
         }
+        if let cycle = partialCycle(in: library) {
+            // The render model holds no recursive data, so a partial reached again always recurses without end.
+            problems.append("\(origin)/\(cycle[0]).mustache: the partials include each other without end: \(cycle.joined(separator: " → "))")
+        }
         for output in Renderer.outputs where sources[output.template] == nil {
             problems.append("\(origin): the template '\(output.template).mustache' is missing")
         }
         // Every problem at once, each on a line of its own that the description starts with "error: ".
         guard problems.isEmpty else { return .failure(GenerationError(message: problems.joined(separator: "\nerror: "))) }
         return .success(library)
+    }
+
+    /// The first chain of partials that leads back to where it started, if any (names in order, the first repeated).
+    static func partialCycle(in library: TemplateLibrary) -> [String]? {
+        var finished: Set<String> = []
+        func visit(_ name: String, path: [String]) -> [String]? {
+            if let start = path.firstIndex(of: name) { return Array(path[start...]) + [name] }
+            guard !finished.contains(name), let template = library.templates[name] else { return nil }
+            for partial in Set(template.partialNames).sorted() {
+                if let cycle = visit(partial, path: path + [name]) { return cycle }
+            }
+            finished.insert(name)
+            return nil
+        }
+        for name in library.templates.keys.sorted() {
+            if let cycle = visit(name, path: []) { return cycle }
+        }
+        return nil
     }
 
     /// The templates shipped with the generator.
