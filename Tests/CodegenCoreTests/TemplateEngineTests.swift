@@ -70,6 +70,8 @@ import Testing
         let text = try render("list:\n    {{> p}}\nend\n", ["items": items("a", "b")], partials: ["p": "{{#items}}\n- {{name}}\n{{/items}}\n"])
         #expect(text == "list:\n    - a\n    - b\nend\n")
         #expect(try render("[{{> p}}]", partials: ["p": "inline"]) == "[inline]")
+        let crlf = try render("  {{> p}}\r\nend", ["items": items("a", "b")], partials: ["p": "{{#items}}\r\n{{name}}\r\n{{/items}}"])
+        #expect(crlf == "  a\r\n  b\r\nend")
     }
 
     @Test func delimitersCanBeChanged() throws {

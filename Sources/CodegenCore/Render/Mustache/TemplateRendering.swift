@@ -63,11 +63,11 @@ struct TemplateRendering {
                 render(children, contentType: contentType)
                 scope.removeLast()
             }
-        case .text, .object:
-            scope.append(value!)
+        case .some(let opened) where Self.opensOnce(opened):
+            scope.append(opened)
             render(children, contentType: contentType)
             scope.removeLast()
-        case .flag(false), .absent, nil:
+        default:
             break
         }
     }
@@ -75,20 +75,29 @@ struct TemplateRendering {
     /// A partial alone on an indented line: every line it renders starts with that indentation (the first line's
     /// is the text before the tag).
     private mutating func renderIndented(_ nodes: [TemplateNode], by indentation: String) {
-        let start = output.endIndex
+        // An offset, not an index: the index of the end would not be guaranteed to stay valid as the text grows.
+        let offset = output.utf8.count
         render(nodes)
-        let rendered = output[start...]
-        guard rendered.contains("\n") else { return }
-        var indented = ""
-        var lines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
-        let last = lines.removeLast()
-        for (index, line) in lines.enumerated() {
-            if index > 0 { indented += indentation }
-            indented += line
-            indented += "\n"
+        let start = output.utf8.index(output.startIndex, offsetBy: offset)
+        var indented = String.UnicodeScalarView()
+        var atLineStart = false
+        for scalar in output.unicodeScalars[start...] {
+            if atLineStart {
+                indented.append(contentsOf: indentation.unicodeScalars)
+                atLineStart = false
+            }
+            indented.append(scalar)
+            atLineStart = scalar == "\n" // the end of CRLF too
         }
-        if !last.isEmpty { indented += indentation + last }
-        output.replaceSubrange(start..., with: indented)
+        output.replaceSubrange(start..., with: String(indented))
+    }
+
+    /// Text and objects open a section once, with themselves in scope.
+    private static func opensOnce(_ value: TemplateValue) -> Bool {
+        switch value {
+        case .text, .object: true
+        case .flag, .list, .absent: false
+        }
     }
 
     /// Inverted sections render for nothing, false, and an empty list.
